@@ -1,0 +1,78 @@
+/// A loaded and checked consultation: the entry dialog, the dialogs it calls, settings, rules and FAQ.
+///
+/// Built only by ``ConsultationLoader``, which guarantees that every reference
+/// resolves and every expression type-checks, so running it cannot fail.
+public struct Consultation: Sendable {
+    public var identity: DialogIdentity
+    /// The id of the dialog the consultation starts with.
+    public var entry: String
+    public var dialogs: [String: Dialog]
+    /// Dialog ids in the order their files were read.
+    public var dialogOrder: [String]
+    public var languages: [String]
+    public var settings: [String: Value]
+    public var computed: [String: ComputedValue]
+    public var rules: [ScreeningRule]
+    public var faq: [FAQEntry]
+    public var synonyms: [String: [String]]
+    public var estimate: EstimateSpecification?
+    public var highlights: [String]
+    /// Where each question is, by answer id.
+    public var questions: [String: NodeAddress]
+    /// Every name expressions may read, with its type.
+    public var bindings: [String: NameBinding]
+    /// The settings file, if any.
+    public var settingsFile: String?
+
+    /// The node at an address.
+    public func node(at address: NodeAddress) -> DialogNode? {
+        guard let dialog = dialogs[address.dialog], dialog.nodes.indices.contains(address.index) else { return nil }
+        return dialog.nodes[address.index]
+    }
+
+    /// The question stored under an answer id.
+    public func question(_ id: String) -> Question? {
+        guard let address = questions[id], let node = node(at: address), case let .ask(question) = node.kind else { return nil }
+        return question
+    }
+}
+
+/// A named expression (`sessions_min: "if acne_scars in concern then 3 else 2"`).
+public struct ComputedValue: Sendable {
+    public var name: String
+    public var expression: Expression
+    public var source: String
+    public var location: SourceLocation
+    public var type: ValueType?
+}
+
+/// A screening rule: when its condition holds, an outcome or a note.
+public struct ScreeningRule: Sendable {
+    public var id: String
+    public var condition: WrittenExpression
+    public var effect: RuleEffect
+    /// Plain-language reason for staff.
+    public var reason: String
+    /// Kind words for the patient.
+    public var patientMessage: LocalizedText?
+    public var location: SourceLocation
+    /// The dialog that declares the rule.
+    public var dialog: String
+}
+
+/// An answer to a question patients ask in their own words.
+public struct FAQEntry: Sendable {
+    public var id: String
+    public var questions: [String]
+    public var keywords: [String]
+    public var answer: LocalizedText
+    public var location: SourceLocation
+}
+
+/// How to compute the cost estimate.
+public struct EstimateSpecification: Sendable {
+    public var sessionsMinimum: WrittenExpression
+    public var sessionsMaximum: WrittenExpression
+    public var pricePerSession: WrittenExpression
+    public var location: SourceLocation
+}

@@ -1,0 +1,121 @@
+/// A parsed expression of the dialog language: conditions, computed values, `{…}` in text.
+///
+/// Every node keeps the character offset where it starts in its source text,
+/// so type errors point at the exact column of the dialog file.
+public struct Expression: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case number(Double)
+        case text(String)
+        case boolean(Bool)
+        /// `yes`, `no` or `unsure`.
+        case answerWord(YesNoUnsure)
+        /// An answer, computed value, setting, or (next to a choice answer) an option id.
+        case name(String)
+        case list([Expression])
+        case negate(Expression)
+        case not(Expression)
+        case binary(BinaryOperator, Expression, Expression)
+        case call(String, [Expression])
+        case conditional(Expression, then: Expression, else: Expression)
+    }
+
+    public var kind: Kind
+    /// Character offset of this node in its source text (0-based).
+    public var offset: Int
+
+    public init(_ kind: Kind, at offset: Int) {
+        self.kind = kind
+        self.offset = offset
+    }
+
+    /// Every name the expression reads, in order of first appearance.
+    public var names: [String] {
+        var seen: [String] = []
+        func visit(_ expression: Expression) {
+            switch expression.kind {
+            case .number, .text, .boolean, .answerWord:
+                break
+            case let .name(name):
+                if !seen.contains(name) { seen.append(name) }
+            case let .list(items):
+                items.forEach(visit)
+            case let .negate(operand), let .not(operand):
+                visit(operand)
+            case let .binary(_, left, right):
+                visit(left)
+                visit(right)
+            case let .call(_, arguments):
+                arguments.forEach(visit)
+            case let .conditional(condition, then, otherwise):
+                visit(condition)
+                visit(then)
+                visit(otherwise)
+            }
+        }
+        visit(self)
+        return seen
+    }
+
+    /// Every number literal, used to pick representative answers when exploring paths.
+    public var numberLiterals: [Double] {
+        var numbers: [Double] = []
+        func visit(_ expression: Expression) {
+            switch expression.kind {
+            case let .number(value):
+                numbers.append(value)
+            case .text, .boolean, .answerWord, .name:
+                break
+            case let .list(items):
+                items.forEach(visit)
+            case let .negate(operand), let .not(operand):
+                visit(operand)
+            case let .binary(_, left, right):
+                visit(left)
+                visit(right)
+            case let .call(_, arguments):
+                arguments.forEach(visit)
+            case let .conditional(condition, then, otherwise):
+                visit(condition)
+                visit(then)
+                visit(otherwise)
+            }
+        }
+        visit(self)
+        return numbers
+    }
+}
+
+/// The binary operators of the expression language, loosest first.
+public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+    case or
+    case and
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case `in`
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: true
+        case .or, .and, .add, .subtract, .multiply, .divide: false
+        }
+    }
+}
+
+/// A syntax error in an expression, at a character offset of its source.
+public struct ExpressionSyntaxError: Error, Sendable, Hashable {
+    public var message: String
+    public var offset: Int
+
+    public init(_ message: String, at offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+}

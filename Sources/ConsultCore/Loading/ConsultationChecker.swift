@@ -1,0 +1,248 @@
+/// The compiler-like checks over a linked consultation.
+struct ConsultationChecker {
+    var consultation: Consultation
+    var log = DiagnosticLog()
+
+    init(consultation: Consultation) {
+        self.consultation = consultation
+    }
+
+    mutating func checkAll() {
+        checkComputedValues()
+        let referencesResolve = checkReferences()
+        checkConditions()
+        checkTexts()
+        checkTranslations()
+        if referencesResolve && !log.hasErrors {
+            var flow = FlowAnalysis(consultation: consultation)
+            flow.check()
+            log.append(contentsOf: flow.log)
+            var rules = RuleSatisfiability(consultation: consultation)
+            rules.check()
+            log.append(contentsOf: rules.log)
+        }
+    }
+
+    private var checker: ExpressionTypeChecker { ExpressionTypeChecker(names: consultation.bindings) }
+
+    private mutating func report(_ problems: [ExpressionTypeChecker.Problem], in source: String, at start: SourceLocation, context: String) {
+        for problem in problems {
+            log.error("in \(context): \(problem.message)", at: YAMLReader.location(ofOffset: problem.offset, in: source, from: start))
+        }
+    }
+
+    // MARK: - Computed values
+
+    /// Type-checks computed values in dependency order, so each one's type is known to those that read it.
+    private mutating func checkComputedValues() {
+        var state: [String: Bool] = [:] // false: in progress, true: done
+        func visit(_ name: String, _ path: [String]) {
+            guard let value = consultation.computed[name] else { return }
+            if state[name] == true { return }
+            if state[name] == false {
+                let cycle = (path.drop { $0 != name } + [name]).joined(separator: " → ")
+                log.error("computed values depend on each other in a circle: \(cycle)", at: value.location)
+                return
+            }
+            state[name] = false
+            for dependency in value.expression.names where consultation.computed[dependency] != nil {
+                visit(dependency, path + [name])
+            }
+            let (type, problems) = checker.check(value.expression, as: .value)
+            report(problems, in: value.source, at: value.location, context: "computed value '\(name)'")
+            consultation.computed[name]?.type = type
+            if let type { consultation.bindings[name] = NameBinding(type, origin: .computed) }
+            state[name] = true
+        }
+        for value in consultation.computed.values.sorted(by: { $0.location < $1.location }) {
+            visit(value.name, [])
+        }
+    }
+
+    // MARK: - References
+
+    private mutating func checkReferences() -> Bool {
+        let before = log.diagnostics.count
+        for dialogID in consultation.dialogOrder {
+            guard let dialog = consultation.dialogs[dialogID] else { continue }
+            let ids = dialog.nodeIndex
+            func resolve(_ reference: NodeReference?) {
+                guard let reference, ids[reference.id] == nil else { return }
+                var message = "unknown node '\(reference.id)' in dialog '\(dialogID)'\(Suggestion.didYouMean(reference.id, in: ids.keys))"
+                if let other = consultation.dialogs.values.first(where: { $0.nodeIndex[reference.id] != nil }) {
+                    message += " (a node with that id is in dialog '\(other.id)'; use 'call' to run another dialog)"
+                }
+                log.error(message, at: reference.location)
+            }
+            for node in dialog.nodes {
+                resolve(node.next)
+                switch node.kind {
+                case let .branch(cases, otherwise):
+                    cases.forEach { resolve($0.target) }
+                    resolve(otherwise)
+                case let .call(reference):
+                    if consultation.dialogs[reference.id] == nil {
+                        log.error("unknown dialog '\(reference.id)'\(Suggestion.didYouMean(reference.id, in: consultation.dialogs.keys))", at: reference.location)
+                    } else if reference.id == consultation.entry {
+                        log.error("the entry dialog '\(reference.id)' cannot be called", at: reference.location)
+                    }
+                case .say, .ask, .explain, .returnToCaller, .end, .outcome:
+                    break
+                }
+            }
+        }
+        checkCallCycles()
+        return log.diagnostics.count == before
+    }
+
+    private mutating func checkCallCycles() {
+        var callees: [String: [DialogReference]] = [:]
+        for dialog in consultation.dialogs.values {
+            callees[dialog.id] = dialog.nodes.compactMap { node in
+                if case let .call(reference) = node.kind { return reference }
+                return nil
+            }
+        }
+        var done: Set<String> = []
+        var active: [String] = []
+        func visit(_ id: String) {
+            guard !done.contains(id) else { return }
+            active.append(id)
+            for reference in callees[id] ?? [] {
+                if let start = active.firstIndex(of: reference.id) {
+                    let cycle = (active[start...] + [reference.id]).joined(separator: " → ")
+                    log.error("dialogs call each other in a circle (\(cycle)); a called dialog must return", at: reference.location)
+                } else if consultation.dialogs[reference.id] != nil {
+                    visit(reference.id)
+                }
+            }
+            active.removeLast()
+            done.insert(id)
+        }
+        for id in consultation.dialogOrder { visit(id) }
+    }
+
+    // MARK: - Conditions
+
+    private mutating func checkConditions() {
+        for dialog in consultation.dialogs.values {
+            for node in dialog.nodes {
+                guard case let .branch(cases, _) = node.kind else { continue }
+                for branchCase in cases {
+                    let condition = branchCase.condition
+                    report(checker.check(condition.expression, as: .condition).problems, in: condition.source,
+                           at: condition.location, context: "the condition")
+                }
+            }
+        }
+        for rule in consultation.rules {
+            let condition = rule.condition
+            if condition.expression.names.contains(ConsultationLinker.outcomeName) {
+                log.error("a rule cannot read '\(ConsultationLinker.outcomeName)': the outcome is made of the rules", at: condition.location)
+                continue
+            }
+            report(checker.check(condition.expression, as: .condition).problems, in: condition.source,
+                   at: condition.location, context: "the condition of rule '\(rule.id)'")
+        }
+        if let estimate = consultation.estimate {
+            for (written, what) in [(estimate.sessionsMinimum, "the minimum sessions"), (estimate.sessionsMaximum, "the maximum sessions"),
+                                    (estimate.pricePerSession, "the price per session")] {
+                let (type, problems) = checker.check(written.expression, as: .value)
+                report(problems, in: written.source, at: written.location, context: "the estimate's \(what)")
+                if let type, type != .number {
+                    log.error("\(what) of the estimate should be a number but is \(type)", at: written.location)
+                }
+            }
+        }
+    }
+
+    // MARK: - Texts
+
+    private mutating func checkTexts() {
+        for item in TextInventory.all(in: consultation) {
+            for (language, template) in item.text.translations.sorted(by: { $0.key < $1.key }) {
+                let start = item.text.location(of: language)
+                do {
+                    let parsed = try TextTemplate.parse(template)
+                    for (expression, format, offset) in parsed.expressions {
+                        let (type, problems) = checker.check(expression, as: .value)
+                        for problem in problems {
+                            log.error("in \(item.what): \(problem.message)", at: YAMLReader.location(ofOffset: offset + problem.offset, in: template, from: start))
+                        }
+                        if format != .plain, let type, type != .number {
+                            log.error("in \(item.what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: YAMLReader.location(ofOffset: offset, in: template, from: start))
+                        }
+                    }
+                } catch {
+                    log.error("in \(item.what): \(error.message)", at: YAMLReader.location(ofOffset: error.offset, in: template, from: start))
+                }
+            }
+        }
+    }
+
+    private mutating func checkTranslations() {
+        let languages = consultation.languages
+        guard languages.count > 1 else { return }
+        for item in TextInventory.all(in: consultation) {
+            let missing = languages.filter { item.text.translations[$0] == nil }
+            if !missing.isEmpty {
+                log.warning("\(item.what) has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) translation; English is shown instead", at: item.text.location)
+            }
+        }
+    }
+}
+
+/// Every patient-visible text of a consultation, with what it is and where it is shown.
+enum TextInventory {
+    struct Item {
+        var text: LocalizedText
+        var what: String
+        /// The node showing it; `nil` for texts not tied to one place (rules, FAQ).
+        var address: NodeAddress?
+    }
+
+    static func all(in consultation: Consultation) -> [Item] {
+        var items: [Item] = []
+        for dialogID in consultation.dialogOrder {
+            guard let dialog = consultation.dialogs[dialogID] else { continue }
+            if let title = dialog.title { items.append(Item(text: title, what: "the title of '\(dialogID)'", address: nil)) }
+            for (index, node) in dialog.nodes.enumerated() {
+                let address = NodeAddress(dialog: dialogID, index: index)
+                for (text, what) in texts(of: node) {
+                    items.append(Item(text: text, what: what, address: address))
+                }
+            }
+        }
+        for rule in consultation.rules {
+            if let message = rule.patientMessage {
+                items.append(Item(text: message, what: "the patient message of rule '\(rule.id)'", address: nil))
+            }
+        }
+        for entry in consultation.faq {
+            items.append(Item(text: entry.answer, what: "the answer of FAQ '\(entry.id)'", address: nil))
+        }
+        return items
+    }
+
+    static func texts(of node: DialogNode) -> [(LocalizedText, String)] {
+        switch node.kind {
+        case let .say(text):
+            return [(text, "the text")]
+        case let .ask(question):
+            var texts: [(LocalizedText, String)] = [(question.text, "the question '\(question.id)'")]
+            texts += question.options.map { ($0.label, "the label of option '\($0.id)'") }
+            if let none = question.noneLabel { texts.append((none, "the none-of-these label of '\(question.id)'")) }
+            if let unit = question.unit { texts.append((unit, "the unit of '\(question.id)'")) }
+            if let why = question.why { texts.append((why, "the 'why' of '\(question.id)'")) }
+            return texts
+        case let .explain(topic):
+            var texts: [(LocalizedText, String)] = [(topic.title, "the title of topic '\(topic.id)'"), (topic.text, "the text of topic '\(topic.id)'")]
+            if let more = topic.more { texts.append((more, "the 'more' of topic '\(topic.id)'")) }
+            return texts
+        case let .end(text), let .outcome(text):
+            return text.map { [($0, "the text")] } ?? []
+        case .branch, .call, .returnToCaller:
+            return []
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+/// Loads a consultation from dialog files and checks it like a compiler.
+///
+/// Loading never crashes and never throws: whatever the files hold, the result is
+/// a consultation, diagnostics, or both (warnings only).
+public enum ConsultationLoader {
+    /// What loading produced.
+    public struct Result: Sendable {
+        /// The consultation, when there were no errors.
+        public var consultation: Consultation?
+        /// Errors and warnings, in file order.
+        public var diagnostics: [Diagnostic]
+
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    /// Loads a consultation from a folder of dialog files, or from one dialog file.
+    public static func load(path: String) -> Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return failure("no such file or folder; give a dialog file or a folder of them (like 'dialogs')", at: path)
+        }
+        guard isDirectory.boolValue else { return load(files: [path]) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            return failure("cannot list the folder: \(error.localizedDescription)", at: path)
+        }
+        let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+        guard !files.isEmpty else {
+            return failure("the folder holds no dialog files (*.yaml)", at: path)
+        }
+        return load(files: files)
+    }
+
+    /// Loads a consultation from these files; a file named by a dialog's `settings:` is read as settings.
+    public static func load(files: [String]) -> Result {
+        var log = DiagnosticLog()
+        var trees: [(path: String, root: Yams.Node)] = []
+        for path in files {
+            if let file = YAMLFile.read(path, log: &log) { trees.append((path, file.root)) }
+        }
+
+        // Settings files are the ones a dialog names; read those paths first.
+        var dialogFiles: [DialogFile] = []
+        var otherTrees: [(path: String, root: Yams.Node)] = []
+        for tree in trees {
+            if case let .mapping(mapping) = tree.root, mapping.keys.contains(where: { $0.string == "dialog" }) {
+                var parser = DialogFileParser(path: tree.path)
+                if let parsed = parser.parse(tree.root) { dialogFiles.append(parsed) }
+                log.append(contentsOf: parser.log)
+            } else {
+                otherTrees.append(tree)
+            }
+        }
+
+        var settingsPaths: [String: SourceLocation] = [:]
+        for file in dialogFiles {
+            guard let (relative, location) = file.settingsPath else { continue }
+            let directory = (file.dialog.file as NSString).deletingLastPathComponent
+            let path = relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+            settingsPaths[(path as NSString).standardizingPath] = location
+        }
+
+        var settings: [String: Value] = [:]
+        var settingsLocations: [String: SourceLocation] = [:]
+        var settingsFile: String?
+        for (path, reference) in settingsPaths.sorted(by: { $0.key < $1.key }) {
+            let tree = otherTrees.first { ($0.path as NSString).standardizingPath == path }
+            var root = tree?.root
+            if root == nil {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    log.error("the settings file '\(path)' does not exist", at: reference)
+                    continue
+                }
+                root = YAMLFile.read(path, log: &log)?.root
+            }
+            guard let root else { continue }
+            settingsFile = path
+            SettingsParser.parse(root, path: tree?.path ?? path, into: &settings, locations: &settingsLocations, log: &log)
+        }
+        for tree in otherTrees where settingsPaths[(tree.path as NSString).standardizingPath] == nil {
+            log.error("this is not a dialog file (it has no 'dialog:' key) and no dialog names it as its 'settings:' file", at: SourceLocation(file: tree.path, line: 1, column: 1))
+        }
+
+        guard !dialogFiles.isEmpty else {
+            if !log.hasErrors, let first = files.first {
+                log.error("no dialog found; a dialog file starts with 'dialog: ID'", at: SourceLocation(file: first, line: 1, column: 1))
+            }
+            return Result(consultation: nil, diagnostics: log.sorted)
+        }
+
+        var linker = ConsultationLinker(files: dialogFiles, settings: settings, settingsLocations: settingsLocations, settingsFile: settingsFile)
+        let consultation = linker.link()
+        log.append(contentsOf: linker.log)
+        return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted)
+    }
+
+    private static func failure(_ message: String, at path: String) -> Result {
+        Result(consultation: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message)])
+    }
+}
+
+/// Reads a settings file: a flat mapping of names to numbers, text or true/false.
+enum SettingsParser {
+    static func parse(_ root: Yams.Node, path: String, into settings: inout [String: Value],
+                      locations: inout [String: SourceLocation], log: inout DiagnosticLog) {
+        let yaml = YAMLReader(path: path)
+        guard let mapping = yaml.mapping(root, "a settings file", log: &log) else { return }
+        for entry in mapping.entries {
+            guard YAMLReader.isIdentifier(entry.key) else {
+                log.error("setting name '\(entry.key)' should be a word of letters, digits and underscores", at: entry.keyLocation)
+                continue
+            }
+            guard case let .scalar(scalar) = entry.value else {
+                log.error("the setting '\(entry.key)' should be a single value (a number, text, or true/false), not \(yaml.describe(entry.value))", at: yaml.location(of: entry.value))
+                continue
+            }
+            if settings[entry.key] != nil {
+                log.error("the setting '\(entry.key)' is defined twice", at: entry.keyLocation)
+                continue
+            }
+            let text = scalar.string
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            if !quoted, let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite {
+                settings[entry.key] = .number(number)
+            } else if !quoted, ["true", "false"].contains(text.lowercased()) {
+                settings[entry.key] = .boolean(text.lowercased() == "true")
+            } else {
+                settings[entry.key] = .text(text)
+            }
+            locations[entry.key] = entry.keyLocation
+        }
+    }
+}

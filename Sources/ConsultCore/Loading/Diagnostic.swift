@@ -1,0 +1,113 @@
+/// A place in a dialog file, 1-based like a compiler's.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`.
+    public var description: String { "\(file):\(line):\(column)" }
+
+    /// This location moved right by `columns` on the same line.
+    public func advanced(by columns: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + columns)
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// A problem found while loading or checking dialogs, reported like a compiler's.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    /// `dialogs/x.yaml:12:5: error: unknown node 'pregant'; did you mean 'pregnant'?`
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Collects diagnostics while loading and checking.
+struct DiagnosticLog: Sendable {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        append(Diagnostic(.error, at: location, message))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        append(Diagnostic(.warning, at: location, message))
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) {
+        // The same problem can be reached twice (a node checked from two paths); report it once.
+        guard !diagnostics.contains(diagnostic) else { return }
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func append(contentsOf other: DiagnosticLog) {
+        for diagnostic in other.diagnostics { append(diagnostic) }
+    }
+
+    /// Diagnostics in file order, as a compiler prints them.
+    var sorted: [Diagnostic] {
+        diagnostics.sorted { ($0.location, $0.severity == .warning ? 1 : 0) < ($1.location, $1.severity == .warning ? 1 : 0) }
+    }
+}
+
+/// "did you mean" suggestions for misspelt names.
+enum Suggestion {
+    /// The candidate closest to `name`, if it is close enough to be a likely typo.
+    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let limit = max(1, name.count / 3)
+        var best: (String, Int)?
+        for candidate in candidates where candidate != name {
+            let distance = editDistance(name.lowercased(), candidate.lowercased())
+            if distance <= limit, best.map({ distance < $0.1 }) ?? true {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    /// `; did you mean 'x'?` or nothing.
+    static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
+        closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

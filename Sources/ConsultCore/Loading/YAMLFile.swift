@@ -1,0 +1,181 @@
+import Foundation
+import Yams
+
+/// A YAML file read defensively: whatever the file holds, reading it gives a tree or diagnostics, never a crash.
+struct YAMLFile {
+    /// Largest dialog or settings file accepted. Real dialogs are a few dozen KiB.
+    static let maximumBytes = 1 << 20
+    /// Deepest nesting accepted; Yams builds its tree recursively, so depth must be bounded before parsing.
+    static let maximumDepth = 200
+    /// Most nodes walked in one file, so alias "billion laughs" bombs cannot blow up the walk.
+    static let maximumNodes = 200_000
+
+    /// The path used in diagnostics (as given by the user).
+    var path: String
+    var root: Yams.Node
+
+    /// Reads and parses `path`, adding any problem to `log`.
+    static func read(_ path: String, log: inout DiagnosticLog) -> YAMLFile? {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read (check its permissions)" : "no such file"
+            log.error("cannot open the file: \(reason)", at: start)
+            return nil
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            log.error("cannot read the file: \(error.localizedDescription)", at: start)
+            return nil
+        }
+        return parse(data, path: path, log: &log)
+    }
+
+    /// Parses file contents already in memory.
+    static func parse(_ data: Data, path: String, log: inout DiagnosticLog) -> YAMLFile? {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard data.count <= maximumBytes else {
+            log.error("the file is larger than \(maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
+            return nil
+        }
+        if let zero = data.firstIndex(of: 0) {
+            log.error("this is not a text file (it holds a zero byte at offset \(zero - data.startIndex))", at: start)
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let location = firstInvalidUTF8(in: data, path: path)
+            log.error("the file is not valid UTF-8 text; save it as UTF-8", at: location)
+            return nil
+        }
+        if let deep = firstTooDeeplyNested(text, path: path) {
+            log.error("the YAML is nested more than \(maximumDepth) levels deep", at: deep)
+            return nil
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                log.error("the file is empty", at: start)
+                return nil
+            }
+            var budget = maximumNodes
+            guard withinBudget(root, &budget) else {
+                log.error("the YAML expands to more than \(maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
+                return nil
+            }
+            return YAMLFile(path: path, root: root)
+        } catch let error as YamlError {
+            let (message, mark) = describe(error)
+            log.error("YAML syntax error: \(message)", at: mark.map { location(of: $0, in: path) } ?? start)
+            return nil
+        } catch {
+            log.error("YAML syntax error: \(error)", at: start)
+            return nil
+        }
+    }
+
+    static func location(of mark: Mark, in path: String) -> SourceLocation {
+        SourceLocation(file: path, line: mark.line, column: mark.column)
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let prefix = context.map { "\($0.text); " } ?? ""
+            return (prefix + problem, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("the key '\(duplicates.joined(separator: "', '"))' appears twice in the same mapping", context.mark)
+        case let .reader(problem, _, _, _):
+            return (problem, nil)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+
+    /// Counts nodes, sharing one budget across aliases, and stops as soon as it runs out.
+    private static func withinBudget(_ node: Yams.Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias:
+            return true
+        case let .sequence(sequence):
+            for item in sequence where !withinBudget(item, &budget) { return false }
+            return true
+        case let .mapping(mapping):
+            for (key, value) in mapping where !withinBudget(key, &budget) || !withinBudget(value, &budget) { return false }
+            return true
+        }
+    }
+
+    /// A cheap upper bound of YAML nesting per line: indentation levels, leading block indicators
+    /// (`- - -`) and open flow brackets.
+    ///
+    /// It over-estimates (brackets inside quotes count too), which only matters for absurd files.
+    private static func firstTooDeeplyNested(_ text: String, path: String) -> SourceLocation? {
+        var bracketDepth = 0
+        var indentStack: [Int] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var leadingIndicators = 0
+            var indent = 0
+            var inLeadingRun = true
+            var blank = true
+            for character in line.utf8 {
+                if inLeadingRun {
+                    switch character {
+                    case UInt8(ascii: " "):
+                        if leadingIndicators == 0 { indent += 1 }
+                        continue
+                    case UInt8(ascii: "-"), UInt8(ascii: "?"):
+                        leadingIndicators += 1
+                        continue
+                    default:
+                        inLeadingRun = false
+                    }
+                }
+                blank = false
+                switch character {
+                case UInt8(ascii: "["), UInt8(ascii: "{"): bracketDepth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): bracketDepth = max(0, bracketDepth - 1)
+                default: break
+                }
+            }
+            if !blank || leadingIndicators > 0 {
+                while let top = indentStack.last, top > indent { indentStack.removeLast() }
+                if indentStack.last != indent { indentStack.append(indent) }
+            }
+            if bracketDepth + indentStack.count + leadingIndicators > maximumDepth {
+                return SourceLocation(file: path, line: lineNumber, column: 1)
+            }
+        }
+        return nil
+    }
+
+    private static func firstInvalidUTF8(in data: Data, path: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return SourceLocation(file: path, line: line, column: column)
+            }
+            let end = index + length
+            guard end <= data.endIndex, String(validating: data[index..<end], as: UTF8.self) != nil else {
+                return SourceLocation(file: path, line: line, column: column)
+            }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            index = end
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+}

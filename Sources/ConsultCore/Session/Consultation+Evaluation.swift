@@ -1,0 +1,52 @@
+extension Consultation {
+    /// An evaluator over a set of answers.
+    ///
+    /// - Parameters:
+    ///   - answers: answer id → value; a present key with `nil` is a skipped question, a missing key one not asked.
+    ///   - today: the reference day for `days_since` and friends (the session's start day).
+    ///   - outcome: the value of the built-in `outcome`, when known.
+    public func evaluator(answers: [String: AnswerValue?], today: CalendarDay, outcome: OutcomeStatus? = nil) -> ExpressionEvaluator {
+        let computed = self.computed
+        let settings = self.settings
+        let questions = self.questions
+        func lookup(_ name: String) -> NameValue {
+            if let answer = answers[name] {
+                return answer.flatMap(Value.init).map(NameValue.value) ?? .unknown
+            }
+            if questions[name] != nil { return .unknown }
+            if let setting = settings[name] { return .value(setting) }
+            if let value = computed[name] {
+                let evaluator = ExpressionEvaluator(today: today, lookup: lookup)
+                return evaluator.evaluate(value.expression).map(NameValue.value) ?? .unknown
+            }
+            if name == ConsultationLinker.outcomeName {
+                return outcome.map { .value(.symbol($0.rawValue)) } ?? .unknown
+            }
+            return .notAName
+        }
+        return ExpressionEvaluator(today: today, lookup: lookup)
+    }
+
+    /// The rules whose conditions hold for these answers, in dialog order.
+    public func firedRules(answers: [String: AnswerValue?], today: CalendarDay) -> [ScreeningRule] {
+        let evaluator = evaluator(answers: answers, today: today)
+        return rules.filter { evaluator.holds($0.condition.expression) }
+    }
+
+    /// The answers a rule's condition reads that hold a value, directly or through computed values.
+    public func answersRead(by expression: Expression, among answers: [String: AnswerValue?]) -> [String] {
+        var result: [String] = []
+        var seenComputed: Set<String> = []
+        func visit(_ names: [String]) {
+            for name in names {
+                if questions[name] != nil {
+                    if case .some(.some) = answers[name], !result.contains(name) { result.append(name) }
+                } else if let value = computed[name], seenComputed.insert(name).inserted {
+                    visit(value.expression.names)
+                }
+            }
+        }
+        visit(expression.names)
+        return result
+    }
+}
