@@ -1,0 +1,195 @@
+import Foundation
+
+extension ConsultationStateMachine {
+    /// Whether the session has finished.
+    public var isFinished: Bool {
+        if case .finished = state.phase { return true }
+        return false
+    }
+
+    /// The rules that hold for the answers so far, in dialog order.
+    public func firedRules() -> [ScreeningRule] {
+        consultation.firedRules(answers: state.answerValues, today: state.today)
+    }
+
+    /// The most severe outcome of the fired rules (`proceed` when none).
+    public func outcomeStatus() -> OutcomeStatus {
+        firedRules().compactMap(\.effect.status).max() ?? .proceed
+    }
+
+    /// An evaluator over the answers so far.
+    public func currentEvaluator() -> ExpressionEvaluator {
+        consultation.evaluator(answers: state.answerValues, today: state.today, outcome: outcomeStatus())
+    }
+
+    /// The answer kind of a question in the session's language.
+    func answerKind(of question: Question) -> AnswerKind {
+        question.answerKind(in: state.language) { render($0) }
+    }
+
+    // MARK: - Text
+
+    /// Dialog text in the session's language with its `{…}` values filled in.
+    public func render(_ text: LocalizedText) -> String {
+        let template = text.template(in: state.language)
+        guard let parsed = try? TextTemplate.parse(template) else { return template }
+        let evaluator = currentEvaluator()
+        let stored = Dictionary(state.answers.map { ($0.answer.id, $0.answer) }, uniquingKeysWith: { _, last in last })
+        var result = ""
+        for segment in parsed.segments {
+            switch segment {
+            case let .literal(literal):
+                result += literal
+            case let .value(expression, style, _):
+                if case let .name(name) = expression.kind, let answer = stored[name] {
+                    result += answer.displayValue
+                    continue
+                }
+                result += format(evaluator.evaluate(expression), as: style)
+            }
+        }
+        return result
+    }
+
+    private func format(_ value: Value?, as format: TextTemplate.Format) -> String {
+        guard let value else { return "—" }
+        switch (value, format) {
+        case let (.number(number), .money):
+            return NumberFormatting.money(number, symbol: currencySymbol, code: currencyCode)
+        case let (.number(number), .number):
+            return NumberFormatting.grouped(number)
+        case let (.number(number), .plain):
+            return NumberFormatting.plain(number)
+        case let (.text(text), _):
+            return text
+        case let (.boolean(flag), _):
+            return flag ? "yes" : "no"
+        case let (.date(day), _):
+            return day.description
+        case let (.symbol(symbol), _):
+            return symbol == "unsure" ? "not sure" : symbol
+        case let (.set(ids), _):
+            return ids.joined(separator: ", ")
+        case let (.list(items), _):
+            return items.map { self.format($0, as: .plain) }.joined(separator: ", ")
+        }
+    }
+
+    private var currencySymbol: String? {
+        if case let .text(symbol)? = consultation.settings["currency_symbol"] { return symbol }
+        return nil
+    }
+
+    private var currencyCode: String {
+        if case let .text(code)? = consultation.settings["currency"] { return code }
+        return "USD"
+    }
+
+    // MARK: - Prompt
+
+    /// The prompt for the current phase.
+    func currentPrompt() -> Prompt {
+        switch state.phase {
+        case let .awaiting(point):
+            return prompt(for: point)
+        case let .confirming(confirmation, point):
+            let base = prompt(for: point)
+            return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID,
+                          text: confirmation == .quit ? SessionText.confirmQuit : SessionText.confirmRestart,
+                          options: [], instructions: SessionText.confirmationInstructions, kind: .yesNo,
+                          isOptional: false, hasWhy: false, completions: ["yes", "no"])
+        case .notStarted, .finished:
+            return Prompt(style: .question, nodeID: "", dialogID: consultation.entry, text: "", options: [],
+                          instructions: "", kind: .acknowledgement, isOptional: false, hasWhy: false, completions: [])
+        }
+    }
+
+    private func prompt(for point: PromptPoint) -> Prompt {
+        guard let node = consultation.node(at: point.address) else {
+            preconditionFailure("a prompt at \(point.address), which does not exist")
+        }
+        let commands = SessionText.commands
+        switch (node.kind, point.stage) {
+        case let (.ask(question), _):
+            let kind = answerKind(of: question)
+            var options: [String] = []
+            var answers: [String] = []
+            switch kind {
+            case let .singleChoice(choices):
+                options = choices.map(\.label)
+                answers = options
+            case let .multipleChoice(choices, none):
+                options = choices.map(\.label) + (none.map { [$0.label] } ?? [])
+                answers = options
+            case .yesNo:
+                answers = ["yes", "no"]
+            case .yesNoUnsure:
+                answers = ["yes", "no", "not sure"]
+            case .number, .date, .text, .acknowledgement:
+                break
+            }
+            return Prompt(style: .question, nodeID: question.id, dialogID: point.address.dialog, text: render(question.text),
+                          options: options, instructions: SessionText.instructions(for: kind, optional: !question.required),
+                          kind: kind, isOptional: !question.required, hasWhy: question.why != nil,
+                          completions: answers + commands)
+        case let (.explain(topic), .topicMore):
+            return Prompt(style: .topicMore, nodeID: node.id ?? topic.id, dialogID: point.address.dialog, text: "",
+                          options: [], instructions: SessionText.topicMoreInstructions, kind: .acknowledgement,
+                          isOptional: true, hasWhy: false, completions: ["more"] + commands)
+        case let (.explain(topic), _):
+            return Prompt(style: .topicOffer, nodeID: node.id ?? topic.id, dialogID: point.address.dialog,
+                          text: SessionText.topicOffer(render(topic.title)), options: [],
+                          instructions: SessionText.topicOfferInstructions, kind: .acknowledgement,
+                          isOptional: true, hasWhy: false, completions: ["skip"] + commands)
+        default:
+            preconditionFailure("a prompt at \(point.address), which is a \(node.kindName) node")
+        }
+    }
+
+    // MARK: - Record
+
+    /// The summary record of the session as it stands.
+    public func record(finishedAt finished: Date) -> ConsultationRecord {
+        let answers = state.answerValues
+        var status = outcomeStatus()
+        if case let .finished(final) = state.phase { status = final } else { status = .incomplete }
+        var reasons: [FiredRule] = []
+        var precautions: [FiredRule] = []
+        var notes: [FiredRule] = []
+        for rule in firedRules() {
+            let fired = FiredRule(rule: rule.id, effect: rule.effect, message: rule.reason,
+                                  patientMessage: rule.patientMessage.map(render),
+                                  answers: consultation.answersRead(by: rule.condition.expression, among: answers))
+            switch rule.effect {
+            case .review, .defer, .decline: reasons.append(fired)
+            case .precaution: precautions.append(fired)
+            case .info: notes.append(fired)
+            }
+        }
+        reasons.sort { ($0.effect.status ?? .proceed) > ($1.effect.status ?? .proceed) }
+        return ConsultationRecord(
+            id: state.id, dialog: consultation.identity, language: state.language, mode: state.mode,
+            started: state.started, finished: finished,
+            outcome: OutcomeSummary(status: status, reasons: reasons, precautions: precautions, notes: notes),
+            answers: state.answers.map(\.answer), highlights: consultation.highlights.filter { answers[$0] != nil },
+            topics: state.topics, faq: state.faq, estimate: estimate()
+        )
+    }
+
+    /// The cost estimate for the answers so far, when the dialog defines one and its values are known.
+    public func estimate() -> CostEstimate? {
+        guard let specification = consultation.estimate else { return nil }
+        let evaluator = currentEvaluator()
+        guard case let .number(low)? = evaluator.evaluate(specification.sessionsMinimum.expression),
+              case let .number(high)? = evaluator.evaluate(specification.sessionsMaximum.expression),
+              case let .number(price)? = evaluator.evaluate(specification.pricePerSession.expression) else { return nil }
+        let minimum = Int(min(low, high).rounded()), maximum = Int(max(low, high).rounded())
+        let lowCost = Double(minimum) * price, highCost = Double(maximum) * price
+        let money = { (value: Double) in NumberFormatting.money(value, symbol: currencySymbol, code: currencyCode) }
+        let text = minimum == maximum
+            ? "about \(money(lowCost)) for \(minimum) session\(minimum == 1 ? "" : "s")"
+            : "about \(money(lowCost))–\(money(highCost)) for \(minimum)–\(maximum) sessions"
+        return CostEstimate(sessionsMinimum: minimum, sessionsMaximum: maximum, low: lowCost, high: highCost,
+                            currency: currencyCode, text: text)
+    }
+}

@@ -1,0 +1,411 @@
+import Foundation
+
+/// One consultation session as an explicit state machine.
+///
+/// Pure: no terminal, no files, no clock of its own. Each event (a line, end of input, an
+/// interrupt, an idle timeout) returns the action the driver must perform. The state
+/// (``SessionState``) can be encoded, and decoding it with the same consultation resumes it.
+public struct ConsultationStateMachine: Sendable {
+    /// Most nodes walked between two prompts before the session gives up; the validator
+    /// rejects loops without prompts, so this only guards against the impossible.
+    static let stepLimit = 100_000
+
+    public let consultation: Consultation
+    public private(set) var state: SessionState
+
+    /// A new session.
+    ///
+    /// - Parameters:
+    ///   - language: the patient's language; a language the dialog lacks falls back to English.
+    ///   - id: the session id used in summary file names.
+    ///   - started: when the session starts; its UTC day is the reference for relative dates.
+    public init(consultation: Consultation, language: String = "en", mode: SessionMode = .patient,
+                id: String = ConsultationStateMachine.newSessionID(), started: Date = Date()) {
+        self.consultation = consultation
+        self.state = SessionState(
+            id: id, dialogID: consultation.identity.id, dialogVersion: consultation.identity.version,
+            language: consultation.languages.contains(language) ? language : "en", mode: mode,
+            started: started, today: CalendarDay(started), phase: .notStarted,
+            answers: [], topics: [], faq: [], callStack: [], history: []
+        )
+    }
+
+    /// Resumes a session from its encoded state.
+    public init(consultation: Consultation, restoring state: SessionState) throws(SessionRestoreError) {
+        guard state.dialogID == consultation.identity.id, state.dialogVersion == consultation.identity.version else {
+            throw .differentDialog(saved: "\(state.dialogID) \(state.dialogVersion)",
+                                   loaded: "\(consultation.identity.id) \(consultation.identity.version)")
+        }
+        let points: [PromptPoint]
+        switch state.phase {
+        case let .awaiting(point), let .confirming(_, point): points = [point] + state.history.map(\.point)
+        case .notStarted, .finished: points = state.history.map(\.point)
+        }
+        for point in points where consultation.node(at: point.address) == nil {
+            throw .unknownPlace(point.address.description)
+        }
+        self.consultation = consultation
+        self.state = state
+    }
+
+    /// A short random id: 8 lowercase hex digits.
+    public static func newSessionID() -> String {
+        String(format: "%08x", UInt32.random(in: 0...UInt32.max))
+    }
+
+    private var interpreter: AnswerInterpreter { AnswerInterpreter(today: state.today) }
+    private var language: String { state.language }
+
+    // MARK: - Events
+
+    /// Starts the session: shows the opening text and asks the first question.
+    public mutating func start(at now: Date = Date()) -> ConsultationAction {
+        guard case .notStarted = state.phase else { return current(at: now) }
+        var messages: [Message] = []
+        let first = NodeAddress(dialog: consultation.entry, index: 0)
+        return walk(from: first, messages: &messages, at: now)
+    }
+
+    /// The patient typed a line and pressed Enter.
+    public mutating func lineReceived(_ line: String, at now: Date = Date()) -> ConsultationAction {
+        let text = TerminalSanitizer.clean(line)
+        switch state.phase {
+        case .notStarted:
+            return start(at: now)
+        case .finished:
+            return current(at: now)
+        case let .confirming(confirmation, point):
+            return confirm(confirmation, returningTo: point, reply: text, at: now)
+        case let .awaiting(point):
+            if let command = SessionCommand(TextNormalizer.normalize(text)) {
+                return perform(command, at: point, now: now)
+            }
+            switch point.stage {
+            case .question: return answer(text, at: point, now: now)
+            case .topicOffer: return topicOffer(text, at: point, now: now)
+            case .topicMore: return topicMore(text, at: point, now: now)
+            }
+        }
+    }
+
+    /// Input ended (Ctrl-D, end of a pipe): the session finishes, incomplete if questions remained.
+    public mutating func endOfInput(at now: Date = Date()) -> ConsultationAction {
+        finishIncomplete(messages: [], at: now)
+    }
+
+    /// Ctrl-C at a prompt: the line is cancelled and the session goes on.
+    public mutating func interrupted(at now: Date = Date()) -> ConsultationAction {
+        switch state.phase {
+        case .notStarted:
+            return start(at: now)
+        case .finished:
+            return current(at: now)
+        case .awaiting, .confirming:
+            return reprompt([Message(.notice, SessionText.interrupted)], showQuestion: false)
+        }
+    }
+
+    /// Nobody answered for the kiosk's idle time: the session ends incomplete.
+    public mutating func idleTimedOut(at now: Date = Date()) -> ConsultationAction {
+        finishIncomplete(messages: [], at: now)
+    }
+
+    // MARK: - Answers
+
+    private mutating func answer(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+        guard let node = consultation.node(at: point.address), case let .ask(question) = node.kind else {
+            preconditionFailure("a question prompt at \(point.address) that is not a question")
+        }
+        let kind = answerKind(of: question)
+        let reading = interpreter.interpret(text, as: kind)
+        let freeText: Bool
+        switch kind {
+        case .text, .acknowledgement: freeText = true
+        default: freeText = false
+        }
+        if freeText, FAQMatcher.looksLikeQuestion(text), let reply = ownQuestion(text, allowUnanswered: false) {
+            return reprompt(reply, showQuestion: true)
+        }
+        switch reading {
+        case let .answer(value):
+            let display = AnsweredQuestion(id: question.id, question: render(question.text), kind: kind, value: value, text: text)
+            return record(display, at: point, now: now)
+        case let .unreadable(hint):
+            if let reply = ownQuestion(text, allowUnanswered: true) {
+                return reprompt(reply, showQuestion: true)
+            }
+            return reprompt([Message(.hint, hint.text)], showQuestion: false)
+        }
+    }
+
+    /// Stores an answer, remembers how to undo it, and walks on.
+    private mutating func record(_ answer: AnsweredQuestion, at point: PromptPoint, now: Date) -> ConsultationAction {
+        pushCheckpoint(point)
+        state.answers.removeAll { $0.answer.id == answer.id }
+        state.answers.append(.init(answer: answer, address: point.address))
+        var messages: [Message] = []
+        return walk(from: onward(from: point.address), messages: &messages, at: now)
+    }
+
+    /// The patient's own question: an FAQ answer, or (when allowed) a note that staff will answer.
+    private mutating func ownQuestion(_ text: String, allowUnanswered: Bool) -> [Message]? {
+        if let match = faqMatcher.bestMatch(for: text), let entry = consultation.faq.first(where: { $0.id == match.entryID }) {
+            state.faq.append(FAQRecord(asked: text, answered: true, entry: entry.id))
+            return [Message(.faqAnswer, render(entry.answer))]
+        }
+        guard allowUnanswered, FAQMatcher.looksLikeQuestion(text) else { return nil }
+        state.faq.append(FAQRecord(asked: text, answered: false))
+        return [Message(.unanswered, SessionText.unanswered)]
+    }
+
+    private var faqMatcher: FAQMatcher {
+        FAQMatcher(entries: consultation.faq.map { FAQMatcher.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords) },
+                   synonyms: consultation.synonyms)
+    }
+
+    // MARK: - Topics
+
+    private mutating func topicOffer(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+        guard let node = consultation.node(at: point.address), case let .explain(topic) = node.kind else {
+            preconditionFailure("a topic prompt at \(point.address) that is not a topic")
+        }
+        let normalized = TextNormalizer.normalize(text)
+        let reads = ["", "yes", "y", "ok", "okay", "sure", "read", "read it", "show", "show me", "go on", "continue", "next"]
+        let skips = ["no", "n", "nope", "skip", "skip it", "no thanks", "not now"]
+        if reads.contains(normalized) {
+            pushCheckpoint(point)
+            var messages = [Message(.topicTitle, render(topic.title)), Message(.topicText, render(topic.text))]
+            if topic.more != nil {
+                state.phase = .awaiting(PromptPoint(address: point.address, stage: .topicMore))
+                return .prompt(messages, currentPrompt(), showQuestion: true)
+            }
+            state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: false))
+            return walk(from: onward(from: point.address), messages: &messages, at: now)
+        }
+        if skips.contains(normalized) {
+            pushCheckpoint(point)
+            state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: true))
+            var messages: [Message] = []
+            return walk(from: onward(from: point.address), messages: &messages, at: now)
+        }
+        if let reply = ownQuestion(text, allowUnanswered: true) {
+            return reprompt(reply, showQuestion: true)
+        }
+        return reprompt([Message(.hint, SessionText.topicOfferHint)], showQuestion: false)
+    }
+
+    private mutating func topicMore(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+        guard let node = consultation.node(at: point.address), case let .explain(topic) = node.kind else {
+            preconditionFailure("a topic prompt at \(point.address) that is not a topic")
+        }
+        let normalized = TextNormalizer.normalize(text)
+        if FAQMatcher.looksLikeQuestion(text), let reply = ownQuestion(text, allowUnanswered: true) {
+            return reprompt(reply, showQuestion: true)
+        }
+        pushCheckpoint(point)
+        state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: false))
+        var messages: [Message] = []
+        if ["more", "yes", "y", "details", "tell me more", "more please"].contains(normalized), let more = topic.more {
+            messages.append(Message(.topicText, render(more)))
+        }
+        return walk(from: onward(from: point.address), messages: &messages, at: now)
+    }
+
+    // MARK: - Commands
+
+    private mutating func perform(_ command: SessionCommand, at point: PromptPoint, now: Date) -> ConsultationAction {
+        switch command {
+        case .back:
+            guard let checkpoint = state.history.popLast() else {
+                return reprompt([Message(.notice, SessionText.nothingToGoBackTo)], showQuestion: false)
+            }
+            let undone = state.answers.last { $0.address == checkpoint.point.address }
+            state.callStack = checkpoint.callStack
+            state.answers = checkpoint.answers
+            state.topics.removeLast(max(0, state.topics.count - checkpoint.topicCount))
+            state.phase = .awaiting(checkpoint.point)
+            var messages = [Message(.notice, SessionText.wentBack)]
+            if checkpoint.point.stage == .question, let undone {
+                messages.append(Message(.notice, SessionText.previousAnswer(undone.answer.displayValue)))
+            }
+            return .prompt(messages, currentPrompt(), showQuestion: true)
+        case .repeat:
+            return reprompt([], showQuestion: true)
+        case .why:
+            guard point.stage == .question, let node = consultation.node(at: point.address), case let .ask(question) = node.kind,
+                  let why = question.why else {
+                return reprompt([Message(.why, SessionText.noWhy)], showQuestion: false)
+            }
+            return reprompt([Message(.why, render(why))], showQuestion: false)
+        case .skip:
+            switch point.stage {
+            case .topicOffer, .topicMore:
+                return lineReceivedSkippingCommands("skip", at: point, now: now)
+            case .question:
+                guard let node = consultation.node(at: point.address), case let .ask(question) = node.kind else {
+                    preconditionFailure("a question prompt at \(point.address) that is not a question")
+                }
+                guard !question.required else {
+                    return reprompt([Message(.hint, SessionText.cannotSkip)], showQuestion: false)
+                }
+                let skipped = AnsweredQuestion(id: question.id, question: render(question.text), kind: answerKind(of: question),
+                                               value: nil, text: "skip")
+                return record(skipped, at: point, now: now)
+            }
+        case .restart:
+            state.phase = .confirming(.restart, point)
+            return .prompt([], currentPrompt(), showQuestion: true)
+        case .help:
+            return reprompt([Message(.help, SessionText.help)], showQuestion: false)
+        case .quit:
+            state.phase = .confirming(.quit, point)
+            return .prompt([], currentPrompt(), showQuestion: true)
+        }
+    }
+
+    /// `skip` at a topic means "skip this topic", which the topic prompt handles as an answer.
+    private mutating func lineReceivedSkippingCommands(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+        point.stage == .topicOffer ? topicOffer(text, at: point, now: now) : topicMore(text, at: point, now: now)
+    }
+
+    private mutating func confirm(_ confirmation: SessionState.Confirmation, returningTo point: PromptPoint, reply: String, at now: Date) -> ConsultationAction {
+        switch interpreter.interpret(reply, as: .yesNo) {
+        case .answer(.yesNo(.yes)):
+            switch confirmation {
+            case .quit:
+                return finishIncomplete(messages: [], at: now)
+            case .restart:
+                state.answers = []
+                state.topics = []
+                state.history = []
+                state.callStack = []
+                var messages = [Message(.notice, SessionText.restarted)]
+                return walk(from: NodeAddress(dialog: consultation.entry, index: 0), messages: &messages, at: now)
+            }
+        case .answer:
+            state.phase = .awaiting(point)
+            return .prompt([Message(.notice, SessionText.stayed)], currentPrompt(), showQuestion: true)
+        case let .unreadable(hint):
+            return reprompt([Message(.hint, hint.text)], showQuestion: false)
+        }
+    }
+
+    // MARK: - Walking the dialog
+
+    /// Runs nodes from `start` until one stops for the patient or the consultation ends.
+    private mutating func walk(from start: NodeAddress?, messages: inout [Message], at now: Date) -> ConsultationAction {
+        var next = start
+        var steps = 0
+        while let address = next {
+            steps += 1
+            guard steps <= Self.stepLimit, let node = consultation.node(at: address) else {
+                messages.append(Message(.notice, SessionText.runaway))
+                return finishIncomplete(messages: messages, at: now)
+            }
+            switch node.kind {
+            case let .say(text):
+                messages.append(Message(.say, render(text)))
+                next = onward(from: address)
+            case .ask:
+                state.phase = .awaiting(PromptPoint(address: address, stage: .question))
+                return .prompt(messages, currentPrompt(), showQuestion: true)
+            case .explain:
+                state.phase = .awaiting(PromptPoint(address: address, stage: .topicOffer))
+                return .prompt(messages, currentPrompt(), showQuestion: true)
+            case let .branch(cases, otherwise):
+                let evaluator = currentEvaluator()
+                let index = consultation.dialogs[address.dialog]?.nodeIndex ?? [:]
+                if let taken = cases.first(where: { evaluator.holds($0.condition.expression) }), let target = index[taken.target.id] {
+                    next = NodeAddress(dialog: address.dialog, index: target)
+                } else if let otherwise, let target = index[otherwise.id] {
+                    next = NodeAddress(dialog: address.dialog, index: target)
+                } else {
+                    next = following(address)
+                }
+            case let .call(reference):
+                if let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty {
+                    state.callStack.append(address)
+                    next = NodeAddress(dialog: reference.id, index: 0)
+                } else {
+                    next = onward(from: address)
+                }
+            case .returnToCaller:
+                next = returnFromDialog()
+            case let .end(text):
+                if let text { messages.append(Message(.say, render(text))) }
+                return finish(messages: messages, status: outcomeStatus(), at: now)
+            case let .outcome(text):
+                if let text { messages.append(Message(.say, render(text))) }
+                for rule in firedRules() {
+                    if let message = rule.patientMessage { messages.append(Message(.outcome, render(message))) }
+                }
+                next = onward(from: address)
+            }
+        }
+        return finish(messages: messages, status: outcomeStatus(), at: now)
+    }
+
+    /// Where the dialog goes after `address`: its `next`, the following node, or back to the caller.
+    private mutating func onward(from address: NodeAddress) -> NodeAddress? {
+        if let next = consultation.node(at: address)?.next, let index = consultation.dialogs[address.dialog]?.nodeIndex[next.id] {
+            return NodeAddress(dialog: address.dialog, index: index)
+        }
+        return following(address)
+    }
+
+    private mutating func following(_ address: NodeAddress) -> NodeAddress? {
+        let count = consultation.dialogs[address.dialog]?.nodes.count ?? 0
+        if address.index + 1 < count { return NodeAddress(dialog: address.dialog, index: address.index + 1) }
+        return returnFromDialog()
+    }
+
+    private mutating func returnFromDialog() -> NodeAddress? {
+        guard let site = state.callStack.popLast() else { return nil }
+        return onward(from: site)
+    }
+
+    private mutating func pushCheckpoint(_ point: PromptPoint) {
+        state.history.append(.init(point: point, callStack: state.callStack, answers: state.answers, topicCount: state.topics.count))
+    }
+
+    // MARK: - Finishing
+
+    private mutating func finishIncomplete(messages: [Message], at now: Date) -> ConsultationAction {
+        if case .finished = state.phase { return current(at: now) }
+        return finish(messages: messages, status: .incomplete, at: now)
+    }
+
+    private mutating func finish(messages: [Message], status: OutcomeStatus, at now: Date) -> ConsultationAction {
+        state.phase = .finished(status)
+        return .finish(messages, record(finishedAt: now))
+    }
+
+    /// The action for the current phase, repeated (events after the end, or a resumed session).
+    private func current(at now: Date) -> ConsultationAction {
+        switch state.phase {
+        case .notStarted, .awaiting, .confirming:
+            return .prompt([], currentPrompt(), showQuestion: true)
+        case .finished:
+            return .finish([], record(finishedAt: now))
+        }
+    }
+
+    private func reprompt(_ messages: [Message], showQuestion: Bool) -> ConsultationAction {
+        .prompt(messages, currentPrompt(), showQuestion: showQuestion)
+    }
+}
+
+/// Why a saved session could not be resumed.
+public enum SessionRestoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case differentDialog(saved: String, loaded: String)
+    case unknownPlace(String)
+
+    public var description: String {
+        switch self {
+        case let .differentDialog(saved, loaded):
+            "the saved session belongs to dialog \(saved), but \(loaded) is loaded; resume it with the dialog version it started with"
+        case let .unknownPlace(place):
+            "the saved session stands at \(place), which the loaded dialog does not have"
+        }
+    }
+}

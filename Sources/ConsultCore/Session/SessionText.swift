@@ -1,0 +1,70 @@
+/// The program's own words in a session (not the dialog's), in one place for review and translation.
+enum SessionText {
+    static let help = """
+    You can type:
+      back     go back and change your last answer
+      repeat   show the question again
+      why      why we ask this question
+      skip     skip a question marked optional
+      restart  start again from the beginning
+      quit     leave the consultation
+    You can also ask your own question at any time, like "does it hurt?".
+    """
+    static let nothingToGoBackTo = "This is the first question, so there is nothing to go back to."
+    static let wentBack = "Going back one step."
+    static func previousAnswer(_ text: String) -> String { "You answered: \(text)" }
+    static let noWhy = "There is no special reason written for this question; staff can tell you more."
+    static let cannotSkip = "This question needs an answer. If you are not sure, the staff can help you."
+    static let confirmQuit = "Do you want to leave the consultation? Your answers so far will go to the staff as unfinished."
+    static let confirmRestart = "Do you want to start again from the beginning? Your answers so far will be cleared."
+    static let stayed = "OK, let's carry on."
+    static let restarted = "Starting again from the beginning."
+    static let interrupted = "To leave the consultation, type quit."
+    static let unanswered = "I can't answer that here, but I've noted your question and the staff will answer it."
+    static let runaway = "Something went wrong in this consultation's script. Please let the front desk know."
+    static func topicOffer(_ title: String) -> String { "Next: \(title)." }
+    static let topicOfferInstructions = "Press Enter to read it, or type skip."
+    static let topicMoreInstructions = "Type more for details, or press Enter to go on."
+    static let topicOfferHint = "Press Enter to read this part, or type skip to leave it out."
+    static let confirmationInstructions = "Type yes or no."
+    static let continueInstructions = "Press Enter to continue."
+
+    static func instructions(for kind: AnswerKind, optional: Bool) -> String {
+        let base: String
+        switch kind {
+        case .yesNo: base = "Type yes or no."
+        case .yesNoUnsure: base = "Type yes, no or not sure."
+        case .singleChoice: base = "Type a number or the answer."
+        case .multipleChoice(_, let none):
+            base = none == nil ? "Type one or more numbers or answers." : "Type one or more numbers or answers, or none."
+        case let .number(range):
+            let unit = range.unit.map { " (\($0))" } ?? ""
+            base = "Type a number\(unit)."
+        case .date: base = "Type a date like 2026-03-01, or how long ago, like 3 months ago."
+        case .text: base = "Type your answer."
+        case .acknowledgement: base = continueInstructions
+        }
+        return optional ? base + " Or type skip." : base
+    }
+
+    static let commands = ["back", "repeat", "why", "skip", "restart", "help", "quit"]
+}
+
+/// In-session commands, recognised from what the patient typed.
+enum SessionCommand: String, CaseIterable {
+    case back, `repeat`, why, skip, restart, help, quit
+
+    /// The command a whole line names, if any ("Back", "go back", "quit!").
+    init?(_ normalized: String) {
+        switch normalized {
+        case "back", "go back", "previous", "undo": self = .back
+        case "repeat", "again", "say again", "say that again": self = .repeat
+        case "why", "why do you ask", "why do you need to know", "why are you asking": self = .why
+        case "skip", "skip it", "skip this", "pass": self = .skip
+        case "restart", "start again", "start over": self = .restart
+        case "help", "commands", "what can i type": self = .help
+        case "quit", "exit", "leave", "stop", "bye": self = .quit
+        default: return nil
+        }
+    }
+}
