@@ -124,6 +124,7 @@ struct MarkdownSummary {
 
             \(SummaryText.footerDialog) \(code(record.dialog.id))\(version) · \(SummaryText.footerSession) \(code(record.id)) · \
             \(SummaryText.footerLanguage) \(code(record.language)) · \(SummaryText.footerMode) \(record.mode.rawValue)
+
             \(SummaryText.footerStarted) \(SummaryTimestamp.iso8601(record.started)) · \
             \(SummaryText.footerFinished) \(SummaryTimestamp.iso8601(record.finished))
             """
@@ -135,11 +136,11 @@ struct MarkdownSummary {
         record.answers.first { $0.id == id }
     }
 
-    /// The answer in words, escaped, followed by what the patient typed when that reads differently.
+    /// The answer in words, escaped, followed by what the patient typed unless the words already contain it.
     private func given(_ answer: AnsweredQuestion) -> String {
         let display = answer.displayValue
         let typed = answer.text.trimmingWhitespace
-        guard !typed.isEmpty, typed.lowercased() != display.lowercased() else { return escape(display) }
+        guard !typed.isEmpty, !display.lowercased().contains(typed.lowercased()) else { return escape(display) }
         return "\(escape(display)) (\(SummaryText.typedPrefix): \"\(escape(typed))\")"
     }
 

@@ -29,6 +29,23 @@ struct SummaryDocument: Codable, Hashable {
         case id, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate
     }
 
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(id, forKey: .id)
+        try container.encode(dialog, forKey: .dialog)
+        try container.encode(language, forKey: .language)
+        try container.encode(mode, forKey: .mode)
+        try container.encode(started, forKey: .started)
+        try container.encode(finished, forKey: .finished)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(answers, forKey: .answers)
+        try container.encode(highlights, forKey: .highlights)
+        try container.encode(topics, forKey: .topics)
+        try container.encode(faq, forKey: .faq)
+        try container.encode(estimate, forKey: .estimate) // `null` when there is none, never left out
+    }
+
     struct Dialog: Codable, Hashable {
         var id: String
         var version: String
