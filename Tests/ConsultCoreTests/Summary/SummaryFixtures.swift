@@ -105,7 +105,7 @@ enum SummaryFixtures {
     }
 }
 
-extension ConsultationRecord: @retroactive CustomTestStringConvertible {
+extension ConsultationRecord: CustomTestStringConvertible {
     /// Test cases name a sample record by its session id and outcome.
     public var testDescription: String { "\(id) (\(outcome.status.rawValue))" }
 }
