@@ -1,0 +1,175 @@
+import Foundation
+
+/// The interoperable summary (`.fhir.json`): an HL7 FHIR R4 `QuestionnaireResponse`.
+///
+/// Only what R4 allows: no empty strings, arrays or objects anywhere (absent
+/// values are left out), codes without surrounding spaces, and an `id` within
+/// FHIR's `[A-Za-z0-9\-\.]{1,64}`. `docs/summary-format.md` explains each choice.
+struct FHIRQuestionnaireResponse: Encodable {
+    /// The screening outcome's extension URL; its `valueCode` is an ``OutcomeStatus`` raw value.
+    static let outcomeExtensionURL = "urn:consult:outcome"
+    /// HL7's code for test data, used to tag rehearsals.
+    static let rehearsalTag = Coding(
+        system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data"
+    )
+    /// HL7's "unknown" null flavor, the answer to a yes/no question answered "not sure".
+    static let unsureCoding = Coding(
+        system: "http://terminology.hl7.org/CodeSystem/v3-NullFlavor", code: "UNK", display: "unknown"
+    )
+
+    let resourceType = "QuestionnaireResponse"
+    var id: String
+    var meta: Meta?
+    var language: String?
+    var `extension`: [Extension]
+    var questionnaire: String
+    /// `completed`, or `in-progress` when the consultation was not finished.
+    var status: String
+    var authored: String
+    var item: [Item]?
+
+    struct Meta: Encodable {
+        var tag: [Coding]
+    }
+
+    struct Extension: Encodable {
+        var url: String
+        var valueCode: String
+    }
+
+    struct Coding: Encodable {
+        var system: String
+        var code: String
+        var display: String?
+    }
+
+    struct Item: Encodable {
+        var linkId: String
+        var text: String?
+        /// Left out for a skipped question (FHIR forbids an empty array).
+        var answer: [Answer]?
+    }
+
+    /// One answer with exactly one `value[x]` set.
+    struct Answer: Encodable {
+        var valueBoolean: Bool?
+        var valueCoding: Coding?
+        var valueDecimal: Double?
+        var valueInteger: Int?
+        var valueDate: String?
+        var valueString: String?
+    }
+}
+
+// MARK: - From a record
+
+extension FHIRQuestionnaireResponse {
+    init(_ record: ConsultationRecord) {
+        id = Self.resourceID(record.id)
+        meta = record.mode == .rehearsal ? Meta(tag: [Self.rehearsalTag]) : nil
+        language = record.language.nonEmptyCode
+        `extension` = [Extension(url: Self.outcomeExtensionURL, valueCode: record.outcome.status.rawValue)]
+        questionnaire = Self.questionnaireURL(record.dialog)
+        status = record.outcome.status == .incomplete ? "in-progress" : "completed"
+        authored = SummaryTimestamp.iso8601(record.finished)
+        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id) }
+        item = items.isEmpty ? nil : items
+    }
+
+    /// `urn:consult:questionnaire:<dialog id>|<version>`, a canonical reference to the dialog that asked.
+    static func questionnaireURL(_ dialog: DialogIdentity) -> String {
+        let base = "urn:consult:questionnaire:" + dialog.id
+        return dialog.version.isEmpty ? base : base + "|" + dialog.version
+    }
+
+    /// `urn:consult:<dialog id>:<answer id>`, the code system of one choice question's options.
+    static func optionSystem(dialog: String, answer: String) -> String {
+        "urn:consult:\(dialog):\(answer)"
+    }
+
+    /// The session id within FHIR's id alphabet and length: other characters become `-`.
+    static func resourceID(_ id: String) -> String {
+        let allowed = id.unicodeScalars.prefix(64).map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ".")
+                ? Character(scalar) : "-"
+        }
+        return allowed.isEmpty ? "unknown" : String(allowed)
+    }
+
+    /// Deterministic UTF-8 JSON: sorted keys, two-space indentation, a final newline.
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}
+
+extension FHIRQuestionnaireResponse.Item {
+    /// The item for one answered question, or `nil` for a "press Enter to continue" step.
+    init?(_ answered: AnsweredQuestion, dialog: String) {
+        if case .acknowledgement = answered.kind { return nil }
+        linkId = answered.id
+        text = answered.question.isEmpty ? nil : answered.question
+        let answers = answered.value.map { Self.answers($0, of: answered, dialog: dialog) } ?? []
+        answer = answers.isEmpty ? nil : answers
+    }
+
+    private static func answers(
+        _ value: AnswerValue, of answered: AnsweredQuestion, dialog: String
+    ) -> [FHIRQuestionnaireResponse.Answer] {
+        typealias Answer = FHIRQuestionnaireResponse.Answer
+        typealias Coding = FHIRQuestionnaireResponse.Coding
+        let system = FHIRQuestionnaireResponse.optionSystem(dialog: dialog, answer: answered.id)
+        switch value {
+        case .yesNo(.yes):
+            return [Answer(valueBoolean: true)]
+        case .yesNo(.no):
+            return [Answer(valueBoolean: false)]
+        case .yesNo(.unsure):
+            return [Answer(valueCoding: FHIRQuestionnaireResponse.unsureCoding)]
+        case let .choice(id):
+            return id.isEmpty ? [] : [Answer(valueCoding: Coding(system: system, code: id, display: label(of: id, in: answered.kind)))]
+        case let .choices(ids) where ids.isEmpty:
+            // "None of these" is an answer, not a skip: send the dialog's none option when it has one.
+            guard case let .multipleChoice(_, none?) = answered.kind else { return [] }
+            return [Answer(valueCoding: Coding(system: system, code: none.id, display: none.label.nonEmpty))]
+        case let .choices(ids):
+            return ids.filter { !$0.isEmpty }.map {
+                Answer(valueCoding: Coding(system: system, code: $0, display: label(of: $0, in: answered.kind)))
+            }
+        case let .number(number):
+            if case let .number(range) = answered.kind, range.integer,
+               number.rounded() == number, let whole = Int32(exactly: number) {
+                return [Answer(valueInteger: Int(whole))]
+            }
+            return [Answer(valueDecimal: number)]
+        case let .date(day):
+            return [Answer(valueDate: day.description)]
+        case let .text(text):
+            return text.isEmpty ? [] : [Answer(valueString: text)]
+        case .acknowledged:
+            return []
+        }
+    }
+
+    private static func label(of id: String, in kind: AnswerKind) -> String? {
+        switch kind {
+        case let .singleChoice(options), let .multipleChoice(options, _):
+            options.first { $0.id == id }?.label.nonEmpty
+        case .yesNo, .yesNoUnsure, .number, .date, .text, .acknowledgement:
+            nil
+        }
+    }
+}
+
+extension String {
+    /// `nil` for the empty string, which FHIR forbids.
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+
+    /// A FHIR `code`: `nil` when empty or when it has spaces at either end.
+    fileprivate var nonEmptyCode: String? {
+        isEmpty || first?.isWhitespace == true || last?.isWhitespace == true ? nil : self
+    }
+}

@@ -1,0 +1,50 @@
+/// The staff summary's own words (not the dialog's), gathered here for review and later translation.
+enum SummaryText {
+    static let titleSuffix = "summary"
+    static let rehearsalBanner = "REHEARSAL — a staff practice run, not a real patient. Do not book from this summary."
+
+    static func status(_ status: OutcomeStatus) -> String {
+        switch status {
+        case .proceed: "Can book"
+        case .review: "Clinician review needed before booking"
+        case .defer: "Not now — can come back later"
+        case .decline: "Not suitable"
+        case .incomplete: "Incomplete — the patient did not finish"
+        }
+    }
+
+    static let outcomeHeading = "Outcome"
+    static let reasonsLabel = "Why"
+    static let noReasons = "No screening rule stands in the way."
+    static let incompleteNote = "The answers below are everything the patient gave before the consultation stopped."
+    static let toldPatient = "Told the patient"
+    static let notAnswered = "(not answered)"
+    static let ruleLabel = "rule"
+
+    static let precautionsHeading = "Precautions"
+    static let notesHeading = "Notes"
+    static let highlightsHeading = "At a glance"
+    static let answersHeading = "Answers"
+    static let questionColumn = "Question"
+    static let answerColumn = "Answer"
+    static let typedPrefix = "typed"
+    static let noAnswers = "No questions were answered."
+
+    static let topicsHeading = "Topics"
+    static let topicsExplained = "Explained"
+    static let topicsSkipped = "Skipped — please go over these at the visit"
+
+    static let faqHeading = "The patient's own questions"
+    static let faqUnanswered = "NOT ANSWERED — please answer these at the visit"
+    static let faqAnswered = "Answered"
+    static let faqEntry = "FAQ"
+
+    static let estimateHeading = "Cost estimate"
+
+    static let footerDialog = "Dialog"
+    static let footerSession = "Session"
+    static let footerLanguage = "Language"
+    static let footerMode = "Mode"
+    static let footerStarted = "Started"
+    static let footerFinished = "Finished"
+}

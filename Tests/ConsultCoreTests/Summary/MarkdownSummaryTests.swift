@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import ConsultCore
+
+@Suite struct MarkdownSummaryTests {
+    @Test func aDeclineReadsOutcomeAndReasonsFirst() {
+        let page = SummaryRenderer.markdown(SummaryFixtures.declineTwoReasons)
+        let expected = """
+            # Micro-needling consultation — summary
+
+            ## Outcome: Not suitable
+
+            **Why**
+
+            1. **Under 18.** (rule `under_18`, decline)
+               - How old are you? → **16 years (typed: "sixteen")**
+               - Told the patient: "We can only treat adults."
+            2. **Pregnant, possibly pregnant, or breastfeeding.** (rule `pregnancy`, defer)
+               - Are you pregnant or breastfeeding? → **yes**
+               - Told the patient: "We wait until after pregnancy and breastfeeding."
+
+            ## Precautions
+
+            - **History of keloid scars: test patch first.** (rule `keloids`)
+              - Have you ever had keloid scars? → **yes**
+
+            ## Notes
+
+            - **Came through a referral.** (rule `referred`)
+              - `referral` → (not answered)
+
+            ## At a glance
+
+            - What would you like to improve? **None of these**
+
+            ## Answers
+
+            | Question | Answer |
+            |---|---|
+            | What would you like to improve? | None of these |
+            | How old are you? | 16 years (typed: "sixteen") |
+            | Are you pregnant or breastfeeding? | yes |
+            | Have you ever had keloid scars? | yes |
+
+            ---
+
+            Dialog `microneedling` 1.2.0 · Session `b7e4d001` · Language `en` · Mode patient
+
+            Started 2026-11-26T05:20:00Z · Finished 2026-11-26T05:31:27Z
+
+            """
+        #expect(page == expected)
+    }
+
+    @Test func sectionsComeInOrder() throws {
+        let page = SummaryRenderer.markdown(SummaryFixtures.proceedPatient)
+        let headings = page.split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(headings == [
+            "# Micro-needling consultation — summary",
+            "## Outcome: Can book",
+            "## At a glance",
+            "## Answers",
+            "## Topics",
+            "## The patient's own questions",
+            "## Cost estimate",
+        ])
+        #expect(page.contains("about $900–$1,800 for 3–6 sessions"))
+        #expect(page.contains("- **Skipped — please go over these at the visit:** Side effects\n- Explained: Costs"))
+        #expect(page.contains("| Do you smoke? | no (typed: \"nope\") |"))
+        #expect(page.contains("| How old are you? | 34 years |"))
+    }
+
+    @Test(arguments: [
+        (OutcomeStatus.proceed, "Can book"),
+        (.review, "Clinician review needed before booking"),
+        (.defer, "Not now — can come back later"),
+        (.decline, "Not suitable"),
+        (.incomplete, "Incomplete — the patient did not finish"),
+    ])
+    func statusInWords(status: OutcomeStatus, words: String) {
+        var record = SummaryFixtures.proceedPatient
+        record.outcome.status = status
+        let page = SummaryRenderer.markdown(record)
+        #expect(page.split(separator: "\n").dropFirst().first { $0.hasPrefix("## ") } == "## Outcome: \(words)")
+    }
+
+    @Test func aRehearsalCarriesABannerUnderTheTitle() {
+        let rehearsal = SummaryRenderer.markdown(SummaryFixtures.incompleteRehearsal).split(separator: "\n")
+        #expect(rehearsal[1] == "> **REHEARSAL — a staff practice run, not a real patient. Do not book from this summary.**")
+        #expect(!SummaryRenderer.markdown(SummaryFixtures.proceedPatient).contains("REHEARSAL"))
+    }
+
+    @Test func unansweredQuestionsAreFlaggedForStaff() {
+        let page = SummaryRenderer.markdown(SummaryFixtures.incompleteRehearsal)
+        #expect(page.contains("""
+            ## The patient's own questions
+
+            - **NOT ANSWERED — please answer these at the visit:**
+              - "Can I wear make-up \\| after? \\*really\\*"
+            - Answered:
+              - "Does it hurt?" (FAQ `pain`)
+            """))
+        #expect(page.contains("| Any allergies? | (skipped) |"))
+        #expect(page.contains("- `concern`: (not answered)"))
+    }
+
+    @Test func patientTextCannotBreakTheLayout() {
+        let page = SummaryRenderer.markdown(SummaryFixtures.incompleteRehearsal)
+        #expect(page.contains(##"| Anything else we should know? | a\|b \*bold\* \_it\_ \#1 \`code\` \<script> |"##))
+        for row in page.split(separator: "\n") where row.hasPrefix("| ") {
+            var unescapedPipes = 0
+            var previous: Character = " "
+            for character in row {
+                if character == "|", previous != "\\" { unescapedPipes += 1 }
+                previous = character
+            }
+            #expect(unescapedPipes == 3, "row splits into more than two columns: \(row)")
+        }
+    }
+
+    @Test func escapingCoversMarkdownPunctuationAndLineBreaks() {
+        #expect(MarkdownSummary.escape("# *a* _b_ `c` <d> [e](f) ~g~ &amp; \\ |") == ##"\# \*a\* \_b\_ \`c\` \<d> \[e\](f) \~g\~ \&amp; \\ \|"##)
+        #expect(MarkdownSummary.escape("one\ntwo\r\nthree") == "one two three")
+        #expect(MarkdownSummary.escape("Acne scars, 3.5 - fine!") == "Acne scars, 3.5 - fine!")
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import ConsultCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@Suite struct SummaryWriterTests {
+    /// A fresh folder under the system's temporary folder, removed by `cleanUp`.
+    private static func scratchFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("consult-summary-tests-\(UUID().uuidString)")
+    }
+
+    private static func cleanUp(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private static func permissions(_ path: String) -> UInt32 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        return UInt32(info.st_mode & 0o7777)
+    }
+
+    private static func names(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test func writesThreePrivateFilesIntoANewPrivateFolder() throws {
+        let base = Self.scratchFolder()
+        defer { Self.cleanUp(base) }
+        let folder = base.appendingPathComponent("clinic/summaries")
+        let record = SummaryFixtures.proceedPatient
+
+        let urls = try SummaryWriter(directory: folder).write(record)
+
+        #expect(urls.map(\.lastPathComponent) ==
+                ["20261126-053127-3f9a1c2e.md", "20261126-053127-3f9a1c2e.json", "20261126-053127-3f9a1c2e.fhir.json"])
+        #expect(Self.names(in: folder) == urls.map(\.lastPathComponent).sorted(), "no temporary files left")
+        for url in urls {
+            #expect(url.lastPathComponent.wholeMatch(of: /[0-9]{8}-[0-9]{6}-[A-Za-z0-9_-]+\.(md|json|fhir\.json)/) != nil)
+            #expect(Self.permissions(url.path) == 0o600, "\(url.lastPathComponent)")
+        }
+        #expect(Self.permissions(folder.path) == 0o700)
+        #expect(Self.permissions(folder.deletingLastPathComponent().path) == 0o700, "missing parents are private too")
+        #expect(try String(contentsOf: urls[0], encoding: .utf8) == SummaryRenderer.markdown(record))
+        #expect(try Data(contentsOf: urls[1]) == SummaryRenderer.json(record))
+        #expect(try Data(contentsOf: urls[2]) == SummaryRenderer.fhirQuestionnaireResponse(record))
+    }
+
+    @Test func tightensAnOpenFolderOfOurs() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        #expect(Self.permissions(folder.path) == 0o755)
+        _ = try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+        #expect(Self.permissions(folder.path) == 0o700)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "needs root to give the folder to another user"))
+    func refusesAnOpenFolderOfSomeoneElse() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        #expect(chown(folder.path, 54_321, 54_321) == 0)
+        #expect(throws: SummaryWriteError.directoryNotPrivate(path: folder.path, mode: 0o040755, owner: 54_321)) {
+            try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+        }
+        #expect(Self.names(in: folder).isEmpty)
+    }
+
+    @Test func neverOverwritesAndSuffixesAllThreeFiles() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let writer = SummaryWriter(directory: folder)
+        let first = try writer.write(SummaryFixtures.proceedPatient)
+        let firstBytes = try first.map { try Data(contentsOf: $0) }
+        var changed = SummaryFixtures.proceedPatient
+        changed.language = "es"
+
+        let second = try writer.write(changed)
+        let third = try writer.write(changed)
+
+        #expect(second.map(\.lastPathComponent) ==
+                ["20261126-053127-3f9a1c2e-2.md", "20261126-053127-3f9a1c2e-2.json", "20261126-053127-3f9a1c2e-2.fhir.json"])
+        #expect(third.map(\.lastPathComponent).allSatisfy { $0.hasPrefix("20261126-053127-3f9a1c2e-3.") })
+        #expect(try first.map { try Data(contentsOf: $0) } == firstBytes)
+        #expect(Self.names(in: folder).count == 9)
+    }
+
+    @Test func aStrayFileWithOneOfTheNamesMovesAllThreeToTheNextSuffix() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        let stray = folder.appendingPathComponent("20261126-053127-3f9a1c2e.fhir.json")
+        try Data("keep me".utf8).write(to: stray)
+
+        let urls = try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+
+        #expect(urls.map(\.lastPathComponent).allSatisfy { $0.hasPrefix("20261126-053127-3f9a1c2e-2.") })
+        #expect(try String(contentsOf: stray, encoding: .utf8) == "keep me")
+        #expect(Self.names(in: folder) == (urls.map(\.lastPathComponent) + [stray.lastPathComponent]).sorted())
+    }
+
+    @Test func aRemovedFolderIsCreatedAgain() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let writer = SummaryWriter(directory: folder)
+        _ = try writer.write(SummaryFixtures.proceedPatient)
+        try FileManager.default.removeItem(at: folder)
+        let urls = try writer.write(SummaryFixtures.declineTwoReasons)
+        #expect(Self.names(in: folder) == urls.map(\.lastPathComponent).sorted())
+        #expect(Self.permissions(folder.path) == 0o700)
+    }
+
+    @Test func aFolderPathThroughAFileIsUnavailable() throws {
+        let base = Self.scratchFolder()
+        defer { Self.cleanUp(base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: false)
+        let file = base.appendingPathComponent("not-a-folder")
+        try Data().write(to: file)
+        let folder = file.appendingPathComponent("summaries")
+
+        let error = #expect(throws: SummaryWriteError.self) {
+            try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+        }
+        guard case let .directoryUnavailable(path, reason) = error else {
+            Issue.record("expected directoryUnavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(path == folder.path)
+        #expect(reason.contains("Not a directory"))
+        #expect(Self.names(in: base) == ["not-a-folder"])
+    }
+
+    /// Root ignores permission bits, so a read-only folder is made with the immutable attribute (`chattr +i`).
+    @Test(.enabled(if: ImmutableFolder.isAvailable, "needs chattr and CAP_LINUX_IMMUTABLE on an ext4-like file system"))
+    func aReadOnlyFolderIsNotWritableAndLeavesNothing() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try ImmutableFolder.set(folder, immutable: true)
+        defer { try? ImmutableFolder.set(folder, immutable: false) }
+
+        let error = #expect(throws: SummaryWriteError.self) {
+            try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+        }
+        guard case let .notWritable(path, reason) = error else {
+            Issue.record("expected notWritable, got \(String(describing: error))")
+            return
+        }
+        #expect(path == folder.path)
+        #expect(reason.contains("Operation not permitted"))
+        #expect(Self.names(in: folder).isEmpty)
+    }
+
+    @Test func aFailureAfterTheFirstFileRemovesWhatThisCallWrote() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let injected = SummaryWriteError.diskFull(path: folder.path, reason: "No space left on device (errno 28)")
+        let writer = SummaryWriter(directory: folder) { name throws(SummaryWriteError) in
+            if name.hasSuffix(".fhir.json") { throw injected }
+        }
+        #expect(throws: injected) { try writer.write(SummaryFixtures.proceedPatient) }
+        #expect(Self.names(in: folder).isEmpty, "neither the placed files nor temporary files remain")
+    }
+
+    @Test func writingToAFullDiskIsDiskFull() throws {
+        let device = open("/dev/full", O_WRONLY | O_CLOEXEC)
+        try #require(device >= 0, "/dev/full is missing")
+        defer { close(device) }
+        #expect(throws: SummaryWriteError.diskFull(path: "/dev/full", reason: SummaryWriteError.reason(errno: ENOSPC))) {
+            try SummaryWriter.writeAll(Data(repeating: 0x41, count: 100_000), to: device, path: "/dev/full")
+        }
+    }
+
+    @Test(arguments: [
+        (ENOSPC, "diskFull"), (EDQUOT, "diskFull"), (EROFS, "notWritable"), (EACCES, "notWritable"),
+        (EPERM, "notWritable"), (ENOTDIR, "directoryUnavailable"), (ENOENT, "directoryUnavailable"), (EIO, "writeFailed"),
+    ])
+    func errnoMapping(code: Int32, kind: String) {
+        let error = SummaryWriteError(errno: code, path: "/srv/summaries")
+        #expect(String(describing: error).contains("/srv/summaries"))
+        #expect(String(describing: error).contains(String(cString: strerror(code))))
+        #expect(Mirror(reflecting: error).children.first?.label == kind)
+    }
+
+    @Test func messagesSayWhatHappenedAndWhatToDo() {
+        let full = SummaryWriteError(errno: ENOSPC, path: "/srv/summaries")
+        #expect(full.description == "Cannot save the consultation summary in /srv/summaries: No space left on device "
+                + "(errno 28). Free some disk space, or choose a folder on another disk. "
+                + "No summary file was saved for this consultation.")
+        #expect(full.patientMessage == "We couldn't save your answers. Please tell the front desk — your answers are kept.")
+        #expect(SummaryWriteError.directoryNotPrivate(path: "/srv/s", mode: 0o040755, owner: 1000).description
+                    .contains("open to other users (mode 755) and belongs to user 1000"))
+    }
+}
+
+/// Sets and clears the Linux immutable attribute, which even root cannot write through.
+enum ImmutableFolder {
+    static let isAvailable: Bool = {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr") else { return false }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("consult-chattr-probe-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: false)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard (try? set(probe, immutable: true)) != nil else { return false }
+        try? set(probe, immutable: false)
+        return true
+    }()
+
+    static func set(_ folder: URL, immutable: Bool) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [immutable ? "+i" : "-i", folder.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteNoPermission) }
+    }
+}
