@@ -6,6 +6,6 @@ struct ConsultCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consult",
         abstract: "A terminal consultation bot for pre-visit screening.",
-        subcommands: [ValidateCommand.self]
+        subcommands: [ValidateCommand.self, TerminalCheckCommand.self]
     )
 }
