@@ -65,7 +65,7 @@ let maximumLineByteCount = 64 * 1024
 enum InputReadiness {
     /// Standard input can be read (or is at its end, or failed: a read will tell).
     case input
-    /// At least one signal arrived; ``SignalWatcher`` holds it.
+    /// A signal that the caller waits for arrived; ``SignalWatcher`` holds it.
     case signal
     /// The deadline passed first.
     case deadlinePassed
@@ -78,10 +78,15 @@ enum InputReadiness {
 ///
 /// - Parameter descriptor: The input to wait for, usually standard input.
 /// - Parameter deadline: When to give up; `nil` never gives up.
+/// - Parameter wakingFor: Which signals end the wait; others stay pending without waking it again.
 /// - Returns: The first of the three that happened; signals win over input when both are ready.
-func waitForInput(on descriptor: Int32, until deadline: ContinuousClock.Instant?) -> InputReadiness {
+func waitForInput(
+    on descriptor: Int32,
+    until deadline: ContinuousClock.Instant?,
+    wakingFor isWakingSignal: (Int32) -> Bool = { _ in true }
+) -> InputReadiness {
     while true {
-        if SignalWatcher.hasPendingSignals {
+        if SignalWatcher.hasPendingSignals(where: isWakingSignal) {
             return .signal
         }
         var timeoutMilliseconds: Int32 = -1
@@ -107,8 +112,7 @@ func waitForInput(on descriptor: Int32, until deadline: ContinuousClock.Instant?
             return .input
         }
         if descriptors[1].revents != 0 {
-            SignalWatcher.collectSignals()
-            if SignalWatcher.hasPendingSignals {
+            if SignalWatcher.hasPendingSignals(where: isWakingSignal) {  // collects them from the pipe
                 return .signal
             }
         }

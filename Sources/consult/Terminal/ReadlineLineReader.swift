@@ -223,7 +223,9 @@ private func handleCompletedLine(_ line: UnsafeMutablePointer<CChar>?) {
 /// `finishedEvent()` then reports the signal or the timeout.
 private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
     while true {
-        switch waitForInput(on: STDIN_FILENO, until: readlineCallbackState.deadline) {
+        // A window-size change does not stop a key read; it stays pending and is handled after this key.
+        let stopsReading: (Int32) -> Bool = { SignalWatcher.isInterruption($0) || SignalWatcher.isTermination($0) }
+        switch waitForInput(on: STDIN_FILENO, until: readlineCallbackState.deadline, wakingFor: stopsReading) {
         case .input:
             var byte: UInt8 = 0
             let count = read(STDIN_FILENO, &byte, 1)
@@ -236,10 +238,7 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
             readlineCallbackState.inputClosed = true
             return EOF
         case .signal:
-            // A window-size change alone does not stop reading; it is handled after this key.
-            if SignalWatcher.pendingSignalsStopReading {
-                return EOF
-            }
+            return EOF
         case .deadlinePassed:
             readlineCallbackState.deadlinePassed = true
             return EOF

@@ -85,16 +85,10 @@ enum SignalWatcher {
         }
     }
 
-    /// Whether a signal is waiting, in the pipe or already collected.
-    static var hasPendingSignals: Bool {
+    /// Whether a signal that satisfies `predicate` is waiting, in the pipe or already collected.
+    static func hasPendingSignals(where predicate: (Int32) -> Bool = { _ in true }) -> Bool {
         collectSignals()
-        return !pending.isEmpty
-    }
-
-    /// Whether a pending signal ends the current read (an interruption or a termination, not a resize).
-    static var pendingSignalsStopReading: Bool {
-        collectSignals()
-        return pending.contains { isInterruption($0) || isTermination($0) }
+        return pending.contains(where: predicate)
     }
 
     /// Returns every pending signal, oldest first, and forgets them.
