@@ -38,6 +38,11 @@ let package = Package(
             dependencies: ["ConsultCore"],
             resources: [.copy("Fixtures")]
         ),
+        // Runs the built `consult` binary on pseudo-terminals and pipes (see Tests/ConsultCLITests/Support).
+        .testTarget(
+            name: "ConsultCLITests",
+            dependencies: ["ConsultCore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

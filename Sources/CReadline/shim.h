@@ -22,4 +22,14 @@ static inline void consult_rl_set_completer_word_break_characters(const char *ch
 static inline char *consult_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int consult_rl_done(void) { return rl_done; }
 
+// Added for the terminal layer (Sources/consult/Terminal/ReadlineLineReader.swift).
+
+static inline void consult_rl_set_getc_function(rl_getc_func_t *function) { rl_getc_function = function; }
+static inline void consult_rl_set_change_environment(int value) { rl_change_environment = value; }
+/// The program name readline's `$if consult` inputrc conditionals see; a literal, so the pointer stays valid.
+static inline void consult_rl_use_consult_readline_name(void) { rl_readline_name = "consult"; }
+/// No word breaks: the whole line is the completion word, so multi-word labels ("Acne scars") complete.
+/// A literal, so readline keeps a pointer that never dangles.
+static inline void consult_rl_disable_completer_word_breaks(void) { rl_completer_word_break_characters = (char *)""; }
+
 #endif

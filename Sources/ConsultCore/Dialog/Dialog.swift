@@ -117,7 +117,7 @@ public struct Question: Sendable {
     public var id: String
     public var text: LocalizedText
     public var type: QuestionType
-    public var options: [Option]
+    public var options: [QuestionOption]
     /// The label of the "none of these" option of a multiple choice (its id is `none`).
     public var noneLabel: LocalizedText?
     public var minimum: Double?
@@ -163,7 +163,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// An option of a choice question.
-public struct Option: Sendable {
+public struct QuestionOption: Sendable {
     public var id: String
     public var label: LocalizedText
     public var synonyms: [String]

@@ -257,7 +257,7 @@ struct DialogFileParser {
         return question
     }
 
-    private mutating func parseOption(_ node: Yams.Node) -> Option? {
+    private mutating func parseOption(_ node: Yams.Node) -> QuestionOption? {
         guard let mapping = yaml.mapping(node, "an option", log: &log) else { return nil }
         mapping.reportUnknownKeys(allowed: ["id", "label", "synonyms"], in: "an option", log: &log)
         guard let idNode = mapping.required("id", in: "an option", log: &log),
@@ -268,7 +268,7 @@ struct DialogFileParser {
         if let node = mapping["synonyms"], let items = yaml.sequence(node, "synonyms", log: &log) {
             synonyms = items.compactMap { yaml.string($0, "a synonym", log: &log) }
         }
-        return Option(id: id, label: label, synonyms: synonyms, location: yaml.location(of: idNode))
+        return QuestionOption(id: id, label: label, synonyms: synonyms, location: yaml.location(of: idNode))
     }
 
     private mutating func parseTopic(_ value: Yams.Node, mapping: YAMLMapping) -> Topic? {

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ConsultCore
+import Foundation
+
+/// `consult run`: one consultation for one patient.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one consultation and write its summary (the default command).",
+        discussion: """
+        Answers are read one per line. At a terminal, readline edits the line and Tab completes \
+        the answers; piped input works too, one answer per line. Ctrl-C cancels the line; \
+        Ctrl-D (or the end of piped input) ends the session, and its summary is written as \
+        incomplete when questions remained. No history file is kept.
+
+        Exit status: 0 when the summary was written, 1 when the dialog has errors or the \
+        summary could not be written, 2 when the command is used wrongly.
+
+        Examples:
+          consult                                  # the bundled micro-needling consultation
+          consult run dialogs --out /srv/summaries
+          printf 'yes\\nno\\n' | consult run
+        """
+    )
+
+    @Argument(help: "A dialog file or a folder of dialogs.")
+    var dialog: String = "dialogs"
+
+    @Option(help: "The folder for summary files (created with mode 0700).")
+    var out: String = "summaries"
+
+    @Option(help: "The patient's language code, e.g. en.")
+    var lang: String = "en"
+
+    func run() throws {
+        let consultation = try DialogLoading.load(dialog)
+        guard consultation.languages.contains(lang) else {
+            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
+        }
+        let reader = LineReaderFactory.make(historyFile: nil)
+        let driver = ConsultationDriver(
+            consultation: consultation, reader: reader, screen: TerminalScreen(),
+            summaryDirectory: URL(fileURLWithPath: out), language: lang, mode: .patient, idleTimeout: nil
+        )
+        switch driver.run() {
+        case .finished, .terminated:
+            return
+        case .summaryNotSaved:
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import ConsultCore
+import Foundation
+
+/// Loads the consultation a command runs, or explains on standard error why it cannot.
+enum DialogLoading {
+    /// The consultation at `path`; diagnostics go to standard error, and errors end the command with status 1.
+    static func load(_ path: String) throws -> Consultation {
+        let result = ConsultationLoader.load(path: path)
+        for diagnostic in result.diagnostics where diagnostic.severity == .error {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        guard let consultation = result.consultation else {
+            FileHandle.standardError.write(Data("consult: the dialog '\(path)' has errors; run 'consult validate \(path)' for the full list\n".utf8))
+            throw ExitCode(1)
+        }
+        return consultation
+    }
+}

@@ -1,0 +1,46 @@
+import ConsultCore
+
+/// Turns the state machine's messages and prompts into text on the screen.
+struct SessionPresenter {
+    let screen: TerminalScreen
+    /// Whether styling may be used (a person at a terminal, colour allowed).
+    let styled: Bool
+
+    private func style(_ text: String, _ style: TerminalScreen.Style) -> String {
+        styled ? screen.styled(text, style) : text
+    }
+
+    private func wrap(_ text: String) -> String {
+        TerminalScreen.wrap(text, width: max(20, screen.width - 1))
+    }
+
+    func show(_ messages: [Message]) {
+        for message in messages {
+            let text = wrap(message.text)
+            switch message.kind {
+            case .say, .topicText:
+                screen.writeLine(text)
+            case .topicTitle:
+                screen.writeLine()
+                screen.writeLine(style(text, .heading))
+            case .hint:
+                screen.writeLine(style(text, .warning))
+            case .faqAnswer:
+                screen.writeLine(style("About your question: ", .bold) + text)
+            case .unanswered, .outcome:
+                screen.writeLine(style(text, .bold))
+            case .why, .help, .notice:
+                screen.writeLine(style(text, .dim))
+            }
+        }
+    }
+
+    func show(_ prompt: Prompt) {
+        screen.writeLine()
+        if !prompt.text.isEmpty { screen.writeLine(style(wrap(prompt.text), .bold)) }
+        for (number, option) in prompt.options.enumerated() {
+            screen.writeLine(TerminalScreen.wrap("  \(number + 1)) \(option)", width: max(20, screen.width - 1)))
+        }
+        screen.writeLine(style(wrap(prompt.instructions), .dim))
+    }
+}

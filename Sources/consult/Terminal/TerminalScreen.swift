@@ -1,0 +1,265 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The output side of the terminal: size, colour, wrapping, clearing.
+///
+/// Writes go straight to the file descriptor after flushing C stdio, so they stay in order with
+/// readline's output and with `print`.
+struct TerminalScreen {
+    /// How a piece of text is emphasised when colour is on.
+    enum Style {
+        case bold
+        case dim
+        case warning
+        case success
+        case error
+        case heading
+
+        fileprivate var escapeSequence: String {
+            switch self {
+            case .bold: "\u{1B}[1m"
+            case .dim: "\u{1B}[2m"
+            case .warning: "\u{1B}[1;33m"
+            case .success: "\u{1B}[32m"
+            case .error: "\u{1B}[1;31m"
+            case .heading: "\u{1B}[1;4m"
+            }
+        }
+    }
+
+    /// The descriptor written to, standard output by default.
+    let descriptor: Int32
+    /// Whether ``styled(_:_:)`` adds colour: off when `NO_COLOR` is set, `TERM` is `dumb`, or the output is no terminal.
+    let isColorEnabled: Bool
+    private let environment: [String: String]
+
+    /// - Parameter descriptor: Where to write.
+    /// - Parameter environment: The environment to consult for `NO_COLOR`, `TERM` and `COLUMNS`.
+    init(descriptor: Int32 = STDOUT_FILENO, environment: [String: String] = TerminalScreen.processEnvironment()) {
+        self.descriptor = descriptor
+        self.environment = environment
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        self.isColorEnabled = !noColor && environment["TERM"] != "dumb" && isatty(descriptor) == 1
+    }
+
+    // MARK: - Size
+
+    /// The width in columns: the terminal's own, else `COLUMNS`, else 80.
+    var width: Int {
+        var size = winsize()
+        if ioctl(descriptor, UInt(terminalWindowSizeRequest), &size) == 0 && size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 {
+            return columns
+        }
+        return 80
+    }
+
+    // MARK: - Writing
+
+    /// Writes `text` as it is.
+    func write(_ text: String) {
+        writeAll(text, to: descriptor)
+    }
+
+    /// Writes `text` and a newline.
+    func writeLine(_ text: String = "") {
+        write(text + "\n")
+    }
+
+    /// Flushes C stdio (readline and `print` write through it); ``write(_:)`` itself is unbuffered.
+    func flush() {
+        fflush(nil)
+    }
+
+    /// Clears the screen and the scrollback, so the next patient cannot scroll back to the previous one.
+    func clearScreenAndScrollback() {
+        write("\u{1B}[H\u{1B}[2J\u{1B}[3J")
+    }
+
+    /// `text` in `style` when colour is on, else `text` unchanged.
+    func styled(_ text: String, _ style: Style) -> String {
+        guard isColorEnabled else { return text }
+        return style.escapeSequence + text + "\u{1B}[0m"
+    }
+
+    // MARK: - Text helpers
+
+    /// Word-wraps `text` to `width` columns.
+    ///
+    /// Blank lines separate paragraphs and are kept; the lines of a paragraph are joined and re-flowed.
+    /// A line starting with a list marker (`1.`, `2)`, `-`, `*`, `•`) starts a new item whose
+    /// continuation lines are indented under its text. A word longer than the line is split.
+    /// Widths count characters, so wide (East Asian) characters and emoji may overflow.
+    ///
+    /// - Returns: The wrapped text, without a trailing newline.
+    static func wrap(_ text: String, width: Int) -> String {
+        let width = max(width, 8)
+        var output: [String] = []
+        var item: (indent: String, firstPrefix: String, words: [Substring])?
+
+        func flushItem() {
+            guard let current = item else { return }
+            output.append(contentsOf: wrapItem(current.words, firstPrefix: current.firstPrefix, indent: current.indent, width: width))
+            item = nil
+        }
+
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if words.isEmpty {
+                flushItem()
+                output.append("")
+                continue
+            }
+            if let marker = listMarker(in: line) {
+                flushItem()
+                let prefix = String(repeating: " ", count: marker.leadingSpaces) + marker.marker + " "
+                let indent = String(repeating: " ", count: prefix.count)
+                item = (indent, prefix, Array(words.dropFirst()))
+            } else if item != nil {
+                item!.words.append(contentsOf: words)
+            } else {
+                let leadingSpaces = line.prefix(while: { $0 == " " }).count
+                let indent = String(repeating: " ", count: leadingSpaces)
+                item = (indent, indent, words)
+            }
+        }
+        flushItem()
+        return output.joined(separator: "\n")
+    }
+
+    /// `text` without control characters, so echoing it cannot move the cursor or change colours:
+    /// C0 controls (ESC among them), DEL and C1 controls are removed and a tab becomes a space.
+    static func sanitized(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: result.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            case 0x2028, 0x2029: result.append(" ")  // line and paragraph separators
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The process environment as a dictionary, read through C so this file needs no Foundation.
+    static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
+    }
+
+    // MARK: - Wrapping details
+
+    private static func listMarker(in line: Substring) -> (leadingSpaces: Int, marker: String)? {
+        let leadingSpaces = line.prefix(while: { $0 == " " }).count
+        let rest = line.dropFirst(leadingSpaces)
+        guard let token = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).first,
+              token.count < rest.count  // the marker must be followed by a space
+        else { return nil }
+        if ["-", "*", "•"].contains(token) {
+            return (leadingSpaces, String(token))
+        }
+        if let last = token.last, last == "." || last == ")" {
+            let number = token.dropLast()
+            if !number.isEmpty && number.count <= 3 && number.allSatisfy({ ("0"..."9").contains($0) }) {
+                return (leadingSpaces, String(token))
+            }
+        }
+        return nil
+    }
+
+    private static func wrapItem(_ words: [Substring], firstPrefix: String, indent: String, width: Int) -> [String] {
+        // Keep at least half the width for text, however deep the indent.
+        let indent = indent.count <= width / 2 ? indent : String(repeating: " ", count: width / 2)
+        var lines: [String] = []
+        var current = firstPrefix
+        var currentHasWord = false
+        var currentCount = firstPrefix.count
+
+        func startLine() {
+            lines.append(current)
+            current = indent
+            currentCount = indent.count
+            currentHasWord = false
+        }
+
+        for word in words {
+            var word = Substring(word)
+            if currentHasWord && currentCount + 1 + word.count > width {
+                startLine()
+            }
+            // A word that cannot fit on a line of its own is split.
+            while !currentHasWord && currentCount + word.count > width {
+                let room = max(width - currentCount, 1)
+                current += word.prefix(room)
+                word = word.dropFirst(room)
+                currentHasWord = true
+                startLine()
+            }
+            guard !word.isEmpty else { continue }
+            if currentHasWord {
+                current += " "
+                currentCount += 1
+            }
+            current += word
+            currentCount += word.count
+            currentHasWord = true
+        }
+        if currentHasWord || lines.isEmpty {
+            lines.append(current)
+        }
+        return lines.map { line in
+            var line = Substring(line)
+            while line.last == " " { line = line.dropLast() }
+            return String(line)
+        }
+    }
+}
+
+// MARK: - Low-level output
+
+/// The `ioctl` request that reads the window size.
+#if canImport(Glibc)
+private let terminalWindowSizeRequest = TIOCGWINSZ
+#else
+private let terminalWindowSizeRequest: UInt = 0x4008_7468  // _IOR('t', 104, struct winsize)
+#endif
+
+/// Writes all of `text` to standard output after flushing C stdio.
+func writeToStandardOutput(_ text: String) {
+    writeAll(text, to: STDOUT_FILENO)
+}
+
+/// Writes all of `text` to `descriptor`, retrying short writes and EINTR; gives up quietly on other errors
+/// (a vanished terminal must not crash the program).
+private func writeAll(_ text: String, to descriptor: Int32) {
+    fflush(nil)
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeMutableBytes { buffer in
+            write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        }
+        if written > 0 {
+            offset += written
+        } else if written < 0 && errno == EINTR {
+            continue
+        } else {
+            return
+        }
+    }
+}
