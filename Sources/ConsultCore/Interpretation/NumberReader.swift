@@ -1,0 +1,117 @@
+/// Reads one number, in digits or words, with the question's unit and a few harmless words around it
+/// (`34`, `34 years old`, `thirty-four`, `about 40`, `~40`).
+///
+/// Words that would change the meaning (`almost 18`, `over 40`, `3 months` for a question in years) are not
+/// skipped: the line is unreadable and the patient is asked again.
+enum NumberReader {
+    static func read(_ input: String, range: NumberRange) -> AnswerInterpretation {
+        let units = unitWords(for: range.unit)
+        var values: [Double] = []
+        var negate = false
+        var run: [String] = []
+
+        func endRun() -> AnswerHint? {
+            defer { run = [] }
+            guard !run.isEmpty else { return nil }
+            if run.contains(where: isLiteral) {
+                guard run.count == 1, let value = Double(run[0]) else {
+                    return run.filter(isLiteral).count > 1 ? .severalNumbers(range) : .notANumber(range)
+                }
+                values.append(value)
+            } else {
+                // "and" and "a" only join: dropped at the ends, except "a" starting "a hundred".
+                var words = Array(run.reversed().drop { joiners.contains($0) }.reversed())
+                while let first = words.first, joiners.contains(first),
+                      !(first != "and" && words.count > 1 && ["hundred", "thousand"].contains(words[1])) {
+                    words.removeFirst()
+                }
+                guard !words.isEmpty else { return nil }  // a lone "a" or "and" around the number
+                guard let value = NumberWords.value(of: words) else { return .notANumber(range) }
+                values.append(Double(value))
+            }
+            return nil
+        }
+
+        for word in words(of: input) {
+            if isLiteral(word) || NumberWords.isNumberWord(word) {
+                run.append(word)
+                continue
+            }
+            if let hint = endRun() { return .unreadable(hint) }
+            if word.wholeMatch(of: #/\d+(?:-\d+)+/#) != nil {
+                return .unreadable(.severalNumbers(range))  // "34-35": a span, not one number
+            } else if word == "minus" || word == "negative" {
+                negate = true
+            } else if !units.contains(word) && !fillers.contains(word) {
+                return .unreadable(.notANumber(range))
+            }
+        }
+        if let hint = endRun() { return .unreadable(hint) }
+
+        guard values.count <= 1 else { return .unreadable(.severalNumbers(range)) }
+        guard var value = values.first else { return .unreadable(.notANumber(range)) }
+        if negate { value = -value }
+        if range.integer, value.rounded() != value { return .unreadable(.notWholeNumber(range)) }
+        guard range.contains(value) else { return .unreadable(.outOfRange(value, range)) }
+        return .answer(.number(value))
+    }
+
+    // MARK: - Words
+
+    /// Normalized words, with thousands separators dropped (`1,000`) and units split from digits (`34yrs`).
+    private static func words(of input: String) -> [String] {
+        return TextNormalizer.words(droppingThousandsSeparators(input)).flatMap { word -> [String] in
+            guard let match = word.wholeMatch(of: #/(-?\d+(?:\.\d+)?)([a-z]+)/#) else { return [word] }
+            return [String(match.1), String(match.2)]
+        }
+    }
+
+    /// `1,000` → `1000`, but `1,5` and `1,2345` keep their commas (and then read as two numbers).
+    private static func droppingThousandsSeparators(_ input: String) -> String {
+        let characters = Array(input)
+        var output = ""
+        for (index, character) in characters.enumerated() {
+            if character == ",", index > 0, characters[index - 1].isASCIIDigit,
+               index + 3 < characters.count, characters[(index + 1)...(index + 3)].allSatisfy(\.isASCIIDigit),
+               index + 4 >= characters.count || !characters[index + 4].isASCIIDigit {
+                continue
+            }
+            output.append(character)
+        }
+        return output
+    }
+
+    /// `34`, `-5`, `34.5`.
+    private static func isLiteral(_ word: String) -> Bool {
+        word.wholeMatch(of: #/-?\d+(?:\.\d+)?/#) != nil
+    }
+
+    /// Words that join number words (`a hundred`, `one hundred and five`) and mean nothing alone.
+    private static let joiners: Set<String> = ["a", "an", "and"]
+
+    /// Harmless words around a number: approximations count as the number itself.
+    private static let fillers: Set<String> = [
+        "about", "around", "approximately", "approx", "roughly", "circa", "ca", "exactly", "just", "only",
+        "i", "i'm", "im", "am", "i've", "it's", "its", "it", "is", "was", "my", "age", "aged", "the",
+    ]
+
+    /// The unit as shown, its singular, and common abbreviations of the same unit.
+    private static func unitWords(for unit: String?) -> Set<String> {
+        guard let unit else { return [] }
+        var words = Set(TextNormalizer.words(unit))
+        for word in words where word.hasSuffix("s") { words.insert(String(word.dropLast())) }
+        for family in unitFamilies where !family.isDisjoint(with: words) { words.formUnion(family) }
+        return words
+    }
+
+    private static let unitFamilies: [Set<String>] = [
+        ["years", "year", "yrs", "yr", "y", "yo", "old"],
+        ["months", "month", "mos", "mo", "mths", "mth"],
+        ["weeks", "week", "wks", "wk"],
+        ["days", "day", "d"],
+        ["hours", "hour", "hrs", "hr", "h"],
+        ["kilograms", "kilogram", "kg", "kgs", "kilos", "kilo"],
+        ["centimetres", "centimeters", "centimetre", "centimeter", "cm"],
+        ["sessions", "session", "treatments", "treatment", "times"],
+    ]
+}

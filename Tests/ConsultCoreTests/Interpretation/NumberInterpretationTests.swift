@@ -1,0 +1,68 @@
+import Testing
+@testable import ConsultCore
+
+@Suite struct NumberInterpretationTests {
+    let interpreter = InterpretationFixtures.interpreter
+    let age = AnswerKind.number(InterpretationFixtures.age)
+
+    @Test(arguments: [
+        ("34", 34.0), ("34 years", 34), ("34 yrs", 34), ("34yrs", 34), ("34 years old", 34), ("I'm 34", 34),
+        ("thirty-four", 34), ("thirty four", 34), ("Thirty-Four.", 34), ("twenty one", 21), ("a hundred", 100),
+        ("one hundred and five", 105), ("about 40", 40), ("~40", 40), ("around forty", 40), ("0", 0),
+        ("120", 120), ("zero", 0), ("eighteen", 18), ("1 year", 1),
+    ])
+    func readsAges(_ input: String, _ expected: Double) {
+        #expect(interpreter.interpret(input, as: age) == .answer(.number(expected)))
+    }
+
+    @Test(arguments: ["34 35", "3/4", "34-35", "34 and 35", "34, 35"])
+    func rejectsSeveralNumbers(_ input: String) {
+        #expect(interpreter.interpret(input, as: age) == .unreadable(.severalNumbers(InterpretationFixtures.age)))
+    }
+
+    @Test(arguments: [
+        "old", "thirty forty", "thirty 5", "34 months", "almost 18", "over 40", "34 kg", "34 and a half", "one two",
+        "a", "nan", "inf",
+    ])
+    func rejectsWhatIsNotOneNumberOfTheUnit(_ input: String) {
+        #expect(interpreter.interpret(input, as: age) == .unreadable(.notANumber(InterpretationFixtures.age)))
+    }
+
+    @Test(arguments: [(121.0, "121"), (-5, "-5"), (-3, "minus 3"), (1000, "1,000"), (200, "two hundred")])
+    func rejectsNumbersOutOfRange(_ value: Double, _ input: String) {
+        #expect(interpreter.interpret(input, as: age) == .unreadable(.outOfRange(value, InterpretationFixtures.age)))
+    }
+
+    @Test func fractionsNeedANonIntegerRange() {
+        #expect(interpreter.interpret("34.5", as: age) == .unreadable(.notWholeNumber(InterpretationFixtures.age)))
+        let weight = NumberRange(minimum: 30, maximum: 250, unit: "kg", integer: false)
+        #expect(interpreter.interpret("72.5 kg", as: .number(weight)) == .answer(.number(72.5)))
+        #expect(interpreter.interpret("72.5 kilos", as: .number(weight)) == .answer(.number(72.5)))
+    }
+
+    @Test func negativeNumbersOnlyWhereTheRangeAllowsThem() {
+        let change = NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true)
+        #expect(interpreter.interpret("-5", as: .number(change)) == .answer(.number(-5)))
+        #expect(interpreter.interpret("minus five", as: .number(change)) == .answer(.number(-5)))
+    }
+
+    @Test func largeNumbersInWords() {
+        let count = AnswerKind.number(NumberRange(minimum: 0, maximum: 10_000))
+        #expect(interpreter.interpret("two thousand and five", as: count) == .answer(.number(2005)))
+        #expect(interpreter.interpret("1,500", as: count) == .answer(.number(1500)))
+    }
+
+    @Test func hintsShowTheRangeAndUnit() {
+        #expect(AnswerHint.notANumber(InterpretationFixtures.age).text == "Please type a number from 0 to 120 (years).")
+        #expect(AnswerHint.empty(age) == interpreter.interpret("", as: age).hint)
+        #expect(AnswerHint.notWholeNumber(NumberRange(minimum: 1)).text == "Please type a whole number of at least 1.")
+    }
+}
+
+extension AnswerInterpretation {
+    /// The hint of an unreadable answer, for tests.
+    var hint: AnswerHint? {
+        if case .unreadable(let hint) = self { return hint }
+        return nil
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import ConsultCore
+
+@Suite struct YesNoInterpretationTests {
+    let interpreter = InterpretationFixtures.interpreter
+
+    @Test(arguments: [
+        ("y", YesNoUnsure.yes), ("Yes", .yes), ("Yes!", .yes), ("yeah", .yes), ("yea", .yes), ("yep", .yes),
+        ("YUP", .yes), ("sure", .yes), ("ok", .yes), ("Okay.", .yes), ("of course", .yes), ("I am", .yes),
+        ("i do", .yes), ("correct", .yes), ("true", .yes), ("yes I am", .yes), ("Yes, I have", .yes),
+        ("n", .no), ("no", .no), ("nope", .no), ("nah", .no), ("not really", .no), ("never", .no),
+        ("I'm not", .no), ("I’m not", .no), ("i don't", .no), ("I do not", .no), ("false", .no), ("none", .no),
+        ("no, never", .no), ("No, I am not.", .no), ("of course not", .no), ("nope, not at all", .no),
+    ])
+    func readsYesAndNo(_ input: String, _ expected: YesNoUnsure) {
+        #expect(interpreter.interpret(input, as: .yesNo) == .answer(.yesNo(expected)))
+        #expect(interpreter.interpret(input, as: .yesNoUnsure) == .answer(.yesNo(expected)))
+    }
+
+    @Test(arguments: [
+        "not sure", "Unsure", "don't know", "dont know", "I don't know", "idk", "maybe", "perhaps", "possibly",
+        "I think so", "I don't think so", "I'm not sure", "no idea", "no, not sure", "probably not",
+    ])
+    func readsHedgesAsUnsureOnlyWhereOffered(_ input: String) {
+        #expect(interpreter.interpret(input, as: .yesNoUnsure) == .answer(.yesNo(.unsure)))
+        #expect(interpreter.interpret(input, as: .yesNo) == .unreadable(.needsYesOrNo))
+    }
+
+    @Test(arguments: ["yes no", "Yes. No.", "no yes", "yes, I do not"])
+    func rejectsContradictions(_ input: String) {
+        #expect(interpreter.interpret(input, as: .yesNo) == .unreadable(.bothYesAndNo(allowsUnsure: false)))
+        #expect(interpreter.interpret(input, as: .yesNoUnsure) == .unreadable(.bothYesAndNo(allowsUnsure: true)))
+    }
+
+    @Test(arguments: ["1", "2", "yess-ish", "what?", "pregnant", "0"])
+    func rejectsAnythingElse(_ input: String) {
+        #expect(interpreter.interpret(input, as: .yesNo) == .unreadable(.notYesNo))
+        #expect(interpreter.interpret(input, as: .yesNoUnsure) == .unreadable(.notYesNoUnsure))
+    }
+
+    @Test(arguments: ["", "   ", "?!"])
+    func rejectsEmptyLines(_ input: String) {
+        #expect(interpreter.interpret(input, as: .yesNo) == .unreadable(.empty(.yesNo)))
+    }
+
+    @Test func hintsSayWhatIsAccepted() {
+        #expect(AnswerHint.notYesNo.text == "Please answer yes or no.")
+        #expect(AnswerHint.empty(.yesNoUnsure).text == "Please answer yes, no or not sure.")
+        #expect(AnswerHint.needsYesOrNo.text.contains("needs a yes or no"))
+        #expect(AnswerHint.needsYesOrNo.text.contains("staff"))
+    }
+}
