@@ -135,12 +135,12 @@ extension ConsultationStateMachine {
         case let (.explain(topic), .topicMore):
             return Prompt(style: .topicMore, nodeID: node.id ?? topic.id, dialogID: point.address.dialog, text: "",
                           options: [], instructions: SessionText.topicMoreInstructions, kind: .acknowledgement,
-                          isOptional: true, hasWhy: false, completions: ["more"] + commands)
+                          isOptional: true, hasWhy: false, completions: ["more"] + commands.filter { $0 != "skip" })
         case let (.explain(topic), _):
             return Prompt(style: .topicOffer, nodeID: node.id ?? topic.id, dialogID: point.address.dialog,
                           text: SessionText.topicOffer(render(topic.title)), options: [],
                           instructions: SessionText.topicOfferInstructions, kind: .acknowledgement,
-                          isOptional: true, hasWhy: false, completions: ["skip"] + commands)
+                          isOptional: true, hasWhy: false, completions: commands)
         default:
             preconditionFailure("a prompt at \(point.address), which is a \(node.kindName) node")
         }

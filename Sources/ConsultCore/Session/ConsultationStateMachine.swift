@@ -117,6 +117,10 @@ public struct ConsultationStateMachine: Sendable {
             preconditionFailure("a question prompt at \(point.address) that is not a question")
         }
         let kind = answerKind(of: question)
+        if !question.required, text.trimmingCharacters(in: .whitespaces).isEmpty {
+            // An empty line skips an optional question, as its instructions say.
+            return perform(.skip, at: point, now: now)
+        }
         let reading = interpreter.interpret(text, as: kind)
         let freeText: Bool
         switch kind {

@@ -44,7 +44,7 @@ enum SessionText {
         case .text: base = "Type your answer."
         case .acknowledgement: base = continueInstructions
         }
-        return optional ? base + " Or type skip." : base
+        return optional ? base + " Or press Enter to skip." : base
     }
 
     static let commands = ["back", "repeat", "why", "skip", "restart", "help", "quit"]

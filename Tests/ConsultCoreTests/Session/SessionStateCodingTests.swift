@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import ConsultCore
+
+@Suite struct SessionStateCodingTests {
+    static let scripts: [[String]] = [
+        [],
+        ["acne"],
+        ["wrinkles", "16"],
+        ["acne", "40", "not sure", "back"],
+        ["acne", "40", "no", "no", "", ""],
+        ["acne", "quit"],
+        ["acne", "40", "no", "yes", "skip"],
+    ]
+
+    @Test(arguments: scripts)
+    func encodedStateResumesToTheSameState(_ script: [String]) throws {
+        let consultation = try SessionTestDialog.load()
+        var original = ConsultationStateMachine(consultation: consultation, id: "00000001", started: SessionTestDialog.started)
+        _ = original.start(at: SessionTestDialog.started)
+        for line in script { _ = original.lineReceived(line, at: SessionTestDialog.finished) }
+
+        let data = try JSONEncoder().encode(original.state)
+        let decoded = try JSONDecoder().decode(SessionState.self, from: data)
+        #expect(decoded == original.state)
+
+        var resumed = try ConsultationStateMachine(consultation: consultation, restoring: decoded)
+        for line in ["40", "no", "yes", "back", "no", ""] {
+            #expect(resumed.lineReceived(line, at: SessionTestDialog.finished) == original.lineReceived(line, at: SessionTestDialog.finished))
+        }
+        #expect(resumed.state == original.state)
+    }
+
+    @Test func aSessionOfAnotherDialogVersionIsRefused() throws {
+        let consultation = try SessionTestDialog.load()
+        var state = ConsultationStateMachine(consultation: consultation).state
+        state.dialogVersion = "1.0.0"
+        #expect(throws: SessionRestoreError.self) {
+            try ConsultationStateMachine(consultation: consultation, restoring: state)
+        }
+    }
+
+    @Test func replayingTheSameLinesGivesTheSameState() throws {
+        let consultation = try SessionTestDialog.load()
+        let lines = ["acne", "16", "back", "40", "maybe", "does it hurt?", "no", "", "more"]
+        func play() -> SessionState {
+            var machine = ConsultationStateMachine(consultation: consultation, id: "00000002", started: SessionTestDialog.started)
+            _ = machine.start(at: SessionTestDialog.started)
+            for line in lines { _ = machine.lineReceived(line, at: SessionTestDialog.finished) }
+            return machine.state
+        }
+        #expect(play() == play())
+    }
+}
