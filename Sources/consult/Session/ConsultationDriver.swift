@@ -20,8 +20,10 @@ struct ConsultationDriver {
     let summaryDirectory: URL
     let language: String
     let mode: SessionMode
-    /// In kiosk mode: the idle time before the session ends.
+    /// In kiosk mode: how long a prompt may wait for a key before "Are you still there?".
     var idleTimeout: Duration?
+    /// In kiosk mode: the countdown after "Are you still there?" before the session ends.
+    var idleWarning: Duration = .seconds(30)
 
     func run() -> Ending {
         let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
@@ -33,7 +35,7 @@ struct ConsultationDriver {
             case let .prompt(messages, prompt, showQuestion):
                 presenter.show(messages)
                 if showQuestion { presenter.show(prompt) }
-                let event = reader.readLine(prompt: "> ", completions: prompt.completions, timeout: idleTimeout)
+                let event = readLine(completions: prompt.completions)
                 switch event {
                 case let .line(line):
                     // Piped input is not echoed by a terminal; writing it back keeps transcripts readable.
@@ -58,12 +60,35 @@ struct ConsultationDriver {
         }
     }
 
+    /// Reads the answer to a prompt; in kiosk mode, a patient who walks away is first asked
+    /// "Are you still there?" with a visible countdown, and only then timed out.
+    private func readLine(completions: [String]) -> LineEvent {
+        let event = reader.readLine(prompt: "> ", completions: completions, timeout: idleTimeout)
+        guard event == .timedOut else { return event }
+        screen.writeLine()
+        screen.writeLine(SessionScreenText.stillThere)
+        var remaining = Int(idleWarning.components.seconds)
+        while remaining > 0 {
+            let tick = reader.readLine(prompt: SessionScreenText.countdownPrompt(remaining), completions: [], timeout: .seconds(1))
+            switch tick {
+            case .timedOut:
+                remaining -= 1
+            case .line:
+                // Any key and Enter means "still here": the question comes back, the line is not an answer.
+                return .interrupted
+            case .endOfInput, .interrupted, .terminated:
+                return tick
+            }
+        }
+        return .timedOut
+    }
+
     /// Writes the summary; on failure tells the patient to see the front desk and staff the reason.
     private func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
         do {
             let files = try SummaryWriter(directory: summaryDirectory).write(record)
             screen.writeLine()
-            screen.writeLine("Your answers have been saved for the clinic's staff.")
+            screen.writeLine(SessionScreenText.saved)
             let names = files.map(\.lastPathComponent).joined(separator: ", ")
             FileHandle.standardError.write(Data("consult: summary written to \(summaryDirectory.path): \(names)\n".utf8))
             return true

@@ -1,0 +1,61 @@
+import ArgumentParser
+import ConsultCore
+import Foundation
+
+/// `consult kiosk`: the consultation, patient after patient, on a kiosk terminal.
+struct KioskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk",
+        abstract: "Serve patient after patient at a kiosk terminal.",
+        discussion: """
+        Shows a welcome screen (with a language choice when the dialog has several), runs the \
+        consultation, writes its summary, thanks the patient, then clears the screen and its \
+        scrollback for the next one. Ctrl-C, Ctrl-D and quit never stop the kiosk: they return \
+        to the welcome. A patient who stops typing is asked "Are you still there?" after the idle \
+        timeout; without an answer the session is saved as incomplete and the welcome returns.
+
+        Staff stop the kiosk with SIGTERM or SIGHUP (for example `pkill -TERM consult`); the \
+        current session is saved as incomplete first. No history file is kept.
+
+        Exit status: 0 after a clean stop, 1 when the dialog has errors, 2 when the command is \
+        used wrongly.
+
+        Examples:
+          consult kiosk
+          consult kiosk dialogs --out /var/lib/consult/summaries --idle-timeout 90
+        """
+    )
+
+    @Argument(help: "A dialog file or a folder of dialogs.")
+    var dialog: String = "dialogs"
+
+    @Option(help: "The folder for summary files (created with mode 0700).")
+    var out: String = "summaries"
+
+    @Option(help: "Seconds without a key before \"Are you still there?\".")
+    var idleTimeout: Int = 120
+
+    @Option(help: "Seconds of the \"Are you still there?\" countdown.")
+    var warningSeconds: Int = 30
+
+    @Option(help: "Use this language instead of asking the patient.")
+    var lang: String?
+
+    func validate() throws {
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be a positive number of seconds") }
+        guard warningSeconds > 0 else { throw ValidationError("--warning-seconds must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let consultation = try DialogLoading.load(dialog)
+        if let lang, !consultation.languages.contains(lang) {
+            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
+        }
+        let kiosk = KioskLoop(
+            consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
+            summaryDirectory: URL(fileURLWithPath: out), language: lang,
+            idleTimeout: .seconds(idleTimeout), idleWarning: .seconds(warningSeconds)
+        )
+        kiosk.run()
+    }
+}

@@ -1,0 +1,20 @@
+/// The words the terminal front end shows around a consultation, in one place for review.
+enum SessionScreenText {
+    static let saved = "Your answers have been saved for the clinic's staff."
+    static let stillThere = "Are you still there? Press Enter to continue."
+    static func countdownPrompt(_ seconds: Int) -> String { "(\(seconds)s) > " }
+    static func welcome(_ title: String) -> String { "Welcome! This is the \(title)." }
+    static let pressEnterToStart = "Press Enter to start."
+    static let chooseLanguage = "Choose your language (type its number):"
+    static let thankYou = "Thank you! Please let the front desk know you are done."
+    static let pressEnterToFinish = "Press Enter to finish."
+    static let nextPatientSeparator = "----- next patient -----"
+
+    /// Language names written in their own language, for the welcome screen.
+    static func languageName(_ code: String) -> String {
+        let names = ["en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "it": "Italiano",
+                     "pt": "Português", "nl": "Nederlands", "pl": "Polski", "zh": "中文", "ar": "العربية",
+                     "vi": "Tiếng Việt", "ko": "한국어", "ja": "日本語", "ru": "Русский", "tl": "Tagalog"]
+        return names[code] ?? code
+    }
+}
