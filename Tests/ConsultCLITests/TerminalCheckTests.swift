@@ -80,12 +80,65 @@ struct TerminalCheckTerminalTests {
         try terminal.expect("got line: next\r\n")
     }
 
+    @Test("Ctrl-C during a reverse history search cancels it too")
+    func controlCEndsHistorySearch() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("first\r")
+        try terminal.expect("got line: first")
+        try terminal.expect("> ")
+        try terminal.send("\u{12}fi")
+        try terminal.expect("i': ")  // the search prompt, redrawn for the second letter
+        try terminal.send("\u{03}")
+        try terminal.expect("got interrupt")
+        try terminal.expect("> ")
+        try terminal.send("second\r")
+        try terminal.expect("got line: second\r\n")
+    }
+
+    @Test("Ctrl-\\ cancels the line like Ctrl-C instead of ending the program")
+    func controlBackslashInterrupts() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("\u{1C}")
+        try terminal.expect("got interrupt")
+        try terminal.expect("> ")
+        try terminal.send("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test("arrow-up recalls the previous line")
+    func arrowUpRecallsHistory() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("Apple pie\r")
+        try terminal.expect("got line: Apple pie\r\n")
+        try terminal.expect("> ")
+        try terminal.send("\u{1B}[A\r")
+        try terminal.expect("got line: Apple pie\r\n")
+    }
+
+    @Test("a pasted block of lines arrives as one line")
+    func bracketedPasteIsOneLine() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("\u{1B}[200~one\ntwo\u{1B}[201~\r")
+        try terminal.expect("got line: one two\r\n")
+    }
+
+    @Test("a paste that never ends is cut off by the timeout")
+    func unterminatedPasteTimesOut() throws {
+        let terminal = try startAtPrompt(["--timeout", "1"])
+        try terminal.send("\u{1B}[200~abc")
+        try terminal.expect("got timeout", within: .seconds(10))
+        try terminal.expect("> ")
+        try terminal.send("after\r")
+        try terminal.expect("got line: after\r\n")
+    }
+
     @Test("Ctrl-D on an empty line ends input and the program exits with 0")
     func controlDEnds() throws {
         let terminal = try startAtPrompt()
         try terminal.send("\u{04}")
-        try terminal.expect("got eof")
+        try terminal.expect("\ngot eof")
         #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.screenDump().contains("␤\n␍␤\ngot eof"))  // one new line, not two
     }
 
     @Test("the idle timeout discards a partly typed line")
