@@ -68,6 +68,13 @@ struct TerminalCheckTerminalTests {
         try terminal.expect("got line: /\r\n")
     }
 
+    @Test("no key expands a home folder (readline's M-& tilde-expand is unbound)")
+    func tildeExpansionIsUnbound() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("~root\u{1B}&\r")
+        try terminal.expect("got line: ~root\r\n")
+    }
+
     @Test("Ctrl-C cancels the line and the program keeps running")
     func controlCInterrupts() throws {
         let terminal = try startAtPrompt()

@@ -26,7 +26,7 @@ enum LineEvent: Equatable {
 protocol LineReader: AnyObject {
     /// Reads one line.
     ///
-    /// - Parameter prompt: Shown before the cursor in a terminal; never written for piped input.
+    /// - Parameter prompt: Shown before the cursor in a terminal (colour escapes allowed); never written for piped input.
     /// - Parameter completions: The Tab candidates for this prompt (choice labels, yes/no, in-session commands).
     /// - Parameter timeout: How long to wait for a complete line; `nil` waits for ever.
     /// - Returns: The line, or why there is none.

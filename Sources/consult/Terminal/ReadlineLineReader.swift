@@ -1,4 +1,4 @@
-@preconcurrency import CReadline
+import CReadline
 
 #if canImport(Glibc)
 import Glibc
@@ -49,7 +49,7 @@ final class ReadlineLineReader: LineReader {
         readlineCallbackState = ReadlineCallbackState(candidates: completions, deadline: deadline)
         fflush(nil)  // what the program printed must appear before the prompt
         consult_rl_set_eof_found(0)  // else readline's terminal reset adds a newline of its own
-        rl_callback_handler_install(prompt, handleCompletedLine)
+        rl_callback_handler_install(readlinePrompt(prompt), handleCompletedLine)
         readlineCallbackState.isHandlerInstalled = true
 
         while true {
@@ -164,6 +164,12 @@ final class ReadlineLineReader: LineReader {
         _ = rl_variable_bind("completion-ignore-case", "on")
         _ = rl_variable_bind("show-all-if-ambiguous", "on")
         _ = rl_variable_bind("expand-tilde", "off")
+        // Kiosk: no key may show file-system facts (M-& turns "~user" into a home folder) or re-read inputrc.
+        for keymapName in ["emacs", "emacs-meta", "emacs-ctlx", "vi-insert", "vi-command"] {
+            guard let keymap = rl_get_keymap_by_name(keymapName) else { continue }
+            _ = rl_unbind_function_in_map(rl_tilde_expand, keymap)
+            _ = rl_unbind_function_in_map(rl_re_read_init_file, keymap)
+        }
     }
 
     /// Makes readline treat input as UTF-8 (a Swift program starts in the "C" locale, where
@@ -268,6 +274,31 @@ private func abortingKey() -> Int32 {
     readlineCallbackState.hasSentAbortKeys = true
     readlineCallbackState.abortKeys = Array("\u{1B}[201~".utf8)
     return Int32(readlineCallbackState.abortKeys.removeFirst())
+}
+
+/// `prompt` with its escape sequences (colours) marked invisible, so readline measures it correctly.
+func readlinePrompt(_ prompt: String) -> String {
+    guard prompt.unicodeScalars.contains("\u{1B}") else { return prompt }
+    var result = String.UnicodeScalarView()
+    var inEscape = false
+    for scalar in prompt.unicodeScalars {
+        if scalar == "\u{1B}" && !inEscape {
+            result.append("\u{01}")
+            inEscape = true
+            result.append(scalar)
+            continue
+        }
+        result.append(scalar)
+        // A CSI sequence ends with a byte from @ to ~ after its "[" and parameters.
+        if inEscape && scalar != "[" && (0x40...0x7E).contains(scalar.value) {
+            result.append("\u{02}")
+            inEscape = false
+        }
+    }
+    if inEscape {
+        result.append("\u{02}")
+    }
+    return String(result)
 }
 
 /// `text` with its line breaks (from a pasted block) turned into single spaces.

@@ -91,6 +91,12 @@ enum SignalWatcher {
         return pending.contains(where: predicate)
     }
 
+    /// A pending SIGTERM or SIGHUP, left pending; for callers that run a while between reads.
+    static var pendingTermination: Int32? {
+        collectSignals()
+        return pending.first(where: isTermination)
+    }
+
     /// Returns every pending signal, oldest first, and forgets them.
     static func takePendingSignals() -> [Int32] {
         collectSignals()
