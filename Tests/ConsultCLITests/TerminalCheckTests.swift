@@ -122,6 +122,38 @@ struct TerminalCheckTerminalTests {
         try terminal.expect("got line: Apple pie\r\n")
     }
 
+    @Test("clearing the history forgets earlier lines")
+    func clearHistoryForgets() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("Apple pie\r")
+        try terminal.expect("got line: Apple pie\r\n")
+        try terminal.send("clear-history\r")
+        try terminal.expect("got line: clear-history\r\n")
+        try terminal.expect("> ")
+        try terminal.send("\u{1B}[A\r")
+        try terminal.expect("got line: \r\n")
+    }
+
+    @Test("a history file keeps lines for the next run, readable by the owner only")
+    func historyFilePersists() throws {
+        let path = "/tmp/consult-history-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(path) }
+        do {
+            let first = try startAtPrompt(["--history-file", path])
+            try first.send("Banana\r")
+            try first.expect("got line: Banana\r\n")
+            try first.send("quit\r")
+            #expect(try first.waitForExit() == 0)
+        }
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_mode & 0o077 == 0)
+
+        let second = try startAtPrompt(["--history-file", path])
+        try second.send("\u{1B}[A\u{1B}[A\r")  // "quit", then "Banana"
+        try second.expect("got line: Banana\r\n")
+    }
+
     @Test("a pasted block of lines arrives as one line")
     func bracketedPasteIsOneLine() throws {
         let terminal = try startAtPrompt()
