@@ -271,6 +271,15 @@ struct TerminalCheckPipeTests {
         #expect(!run.text.contains("never read"))
     }
 
+    @Test("a closed standard input is end of input, not a hang")
+    func closedStandardInput() throws {
+        let binary = try ConsultBinary.path()
+        let run = try PipedRun.run(
+            ["-c", "exec \"$0\" terminal-check <&-", binary], input: [], executable: "/bin/sh", within: .seconds(10))
+        #expect(run.exitCode == 0)
+        #expect(run.text.hasSuffix("got eof\n"))
+    }
+
     @Test("empty input is end of input at once")
     func emptyInput() throws {
         let run = try PipedRun.run(["terminal-check"], input: [])

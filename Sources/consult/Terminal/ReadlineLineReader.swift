@@ -45,7 +45,7 @@ final class ReadlineLineReader: LineReader {
             return .terminated(termination)
         }
 
-        let deadline = timeout.map { ContinuousClock.now + $0 }
+        let deadline = readDeadline(after: timeout)
         readlineCallbackState = ReadlineCallbackState(candidates: completions, deadline: deadline)
         fflush(nil)  // what the program printed must appear before the prompt
         consult_rl_set_eof_found(0)  // else readline's terminal reset adds a newline of its own
