@@ -31,5 +31,8 @@ static inline void consult_rl_use_consult_readline_name(void) { rl_readline_name
 /// No word breaks: the whole line is the completion word, so multi-word labels ("Acne scars") complete.
 /// A literal, so readline keeps a pointer that never dangles.
 static inline void consult_rl_disable_completer_word_breaks(void) { rl_completer_word_break_characters = (char *)""; }
+static inline void consult_rl_set_eof_found(int value) { rl_eof_found = value; }
+/// Whether a command is reading further keys itself (a bracketed paste, a quoted insert).
+static inline int consult_rl_is_reading_more_input(void) { return RL_ISSTATE(RL_STATE_MOREINPUT) != 0; }
 
 #endif

@@ -68,6 +68,13 @@ struct TerminalCheckTerminalTests {
         try terminal.expect("got line: /\r\n")
     }
 
+    @Test("no key expands a home folder (readline's M-& tilde-expand is unbound)")
+    func tildeExpansionIsUnbound() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("~root\u{1B}&\r")
+        try terminal.expect("got line: ~root\r\n")
+    }
+
     @Test("Ctrl-C cancels the line and the program keeps running")
     func controlCInterrupts() throws {
         let terminal = try startAtPrompt()
@@ -80,12 +87,97 @@ struct TerminalCheckTerminalTests {
         try terminal.expect("got line: next\r\n")
     }
 
+    @Test("Ctrl-C during a reverse history search cancels it too")
+    func controlCEndsHistorySearch() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("first\r")
+        try terminal.expect("got line: first")
+        try terminal.expect("> ")
+        try terminal.send("\u{12}fi")
+        try terminal.expect("i': ")  // the search prompt, redrawn for the second letter
+        try terminal.send("\u{03}")
+        try terminal.expect("got interrupt")
+        try terminal.expect("> ")
+        try terminal.send("second\r")
+        try terminal.expect("got line: second\r\n")
+    }
+
+    @Test("Ctrl-\\ cancels the line like Ctrl-C instead of ending the program")
+    func controlBackslashInterrupts() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("\u{1C}")
+        try terminal.expect("got interrupt")
+        try terminal.expect("> ")
+        try terminal.send("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test("arrow-up recalls the previous line")
+    func arrowUpRecallsHistory() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("Apple pie\r")
+        try terminal.expect("got line: Apple pie\r\n")
+        try terminal.expect("> ")
+        try terminal.send("\u{1B}[A\r")
+        try terminal.expect("got line: Apple pie\r\n")
+    }
+
+    @Test("clearing the history forgets earlier lines")
+    func clearHistoryForgets() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("Apple pie\r")
+        try terminal.expect("got line: Apple pie\r\n")
+        try terminal.send("clear-history\r")
+        try terminal.expect("got line: clear-history\r\n")
+        try terminal.expect("> ")
+        try terminal.send("\u{1B}[A\r")
+        try terminal.expect("got line: \r\n")
+    }
+
+    @Test("a history file keeps lines for the next run, readable by the owner only")
+    func historyFilePersists() throws {
+        let path = "/tmp/consult-history-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(path) }
+        do {
+            let first = try startAtPrompt(["--history-file", path])
+            try first.send("Banana\r")
+            try first.expect("got line: Banana\r\n")
+            try first.send("quit\r")
+            #expect(try first.waitForExit() == 0)
+        }
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_mode & 0o077 == 0)
+
+        let second = try startAtPrompt(["--history-file", path])
+        try second.send("\u{1B}[A\u{1B}[A\r")  // "quit", then "Banana"
+        try second.expect("got line: Banana\r\n")
+    }
+
+    @Test("a pasted block of lines arrives as one line")
+    func bracketedPasteIsOneLine() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("\u{1B}[200~one\ntwo\u{1B}[201~\r")
+        try terminal.expect("got line: one two\r\n")
+    }
+
+    @Test("a paste that never ends is cut off by the timeout")
+    func unterminatedPasteTimesOut() throws {
+        let terminal = try startAtPrompt(["--timeout", "1"])
+        try terminal.send("\u{1B}[200~abc")
+        try terminal.expect("got timeout", within: .seconds(10))
+        try terminal.expect("> ")
+        try terminal.send("after\r")
+        try terminal.expect("got line: after\r\n")
+    }
+
     @Test("Ctrl-D on an empty line ends input and the program exits with 0")
     func controlDEnds() throws {
         let terminal = try startAtPrompt()
         try terminal.send("\u{04}")
-        try terminal.expect("got eof")
+        try terminal.expect("\ngot eof")
         #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.screenDump().contains("␤\n␍␤\ngot eof"))  // one new line, not two
     }
 
     @Test("the idle timeout discards a partly typed line")
@@ -177,6 +269,15 @@ struct TerminalCheckPipeTests {
         #expect(run.exitCode == 0)
         #expect(run.text.contains("got line: quit"))
         #expect(!run.text.contains("never read"))
+    }
+
+    @Test("a closed standard input is end of input, not a hang")
+    func closedStandardInput() throws {
+        let binary = try ConsultBinary.path()
+        let run = try PipedRun.run(
+            ["-c", "exec \"$0\" terminal-check <&-", binary], input: [], executable: "/bin/sh", within: .seconds(10))
+        #expect(run.exitCode == 0)
+        #expect(run.text.hasSuffix("got eof\n"))
     }
 
     @Test("empty input is end of input at once")

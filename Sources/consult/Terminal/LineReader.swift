@@ -26,7 +26,7 @@ enum LineEvent: Equatable {
 protocol LineReader: AnyObject {
     /// Reads one line.
     ///
-    /// - Parameter prompt: Shown before the cursor in a terminal; never written for piped input.
+    /// - Parameter prompt: Shown before the cursor in a terminal (colour escapes allowed); never written for piped input.
     /// - Parameter completions: The Tab candidates for this prompt (choice labels, yes/no, in-session commands).
     /// - Parameter timeout: How long to wait for a complete line; `nil` waits for ever.
     /// - Returns: The line, or why there is none.
@@ -48,11 +48,26 @@ enum LineReaderFactory {
     /// - Parameter historyFile: A history file to load and keep up to date (staff rehearsal only);
     ///   `nil` keeps history in memory. Ignored for piped input.
     static func make(historyFile: String?) -> any LineReader {
+        openMissingStandardDescriptors()
         SignalWatcher.install()
         if isatty(STDIN_FILENO) == 1 {
             return ReadlineLineReader(historyFile: historyFile)
         }
         return PlainLineReader()
+    }
+}
+
+extension LineReaderFactory {
+    /// Opens `/dev/null` on any of descriptors 0–2 that the program was started without, so that
+    /// no file opened later lands there (a closed standard input then reads as end of input).
+    static func openMissingStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+            let opened = open("/dev/null", O_RDWR)
+            if opened >= 0 && opened != descriptor {
+                _ = dup2(opened, descriptor)
+                close(opened)
+            }
+        }
     }
 }
 
@@ -96,8 +111,11 @@ func waitForInput(
                 return .deadlinePassed
             }
             let (seconds, attoseconds) = remaining.components
-            let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-            timeoutMilliseconds = Int32(clamping: milliseconds)
+            if seconds >= Int64(Int32.max / 1000) {
+                timeoutMilliseconds = Int32.max  // about 24 days; the loop waits again after it
+            } else {
+                timeoutMilliseconds = Int32(seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+            }
         }
         var descriptors = [
             pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
@@ -121,6 +139,13 @@ func waitForInput(
         }
         // Timed out or a spurious wake-up: the loop re-checks the deadline.
     }
+}
+
+/// When a read that may take `timeout` must end; `nil` for never.
+///
+/// Timeouts beyond a year are treated as a year, so no clock arithmetic can overflow.
+func readDeadline(after timeout: Duration?) -> ContinuousClock.Instant? {
+    timeout.map { ContinuousClock.now + min($0, .seconds(365 * 24 * 60 * 60)) }
 }
 
 /// Decodes raw line bytes as UTF-8, replacing invalid sequences with U+FFFD.

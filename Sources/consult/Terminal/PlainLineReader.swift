@@ -27,7 +27,7 @@ final class PlainLineReader: LineReader {
     }
 
     func readLine(prompt: String, completions: [String], timeout: Duration?) -> LineEvent {
-        let deadline = timeout.map { ContinuousClock.now + $0 }
+        let deadline = readDeadline(after: timeout)
         // A Ctrl-C from before this read has no line to cancel; a termination request still counts.
         if let termination = SignalWatcher.takePendingSignals().first(where: SignalWatcher.isTermination) {
             return .terminated(termination)

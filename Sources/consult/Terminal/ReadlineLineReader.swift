@@ -1,4 +1,4 @@
-@preconcurrency import CReadline
+import CReadline
 
 #if canImport(Glibc)
 import Glibc
@@ -45,10 +45,11 @@ final class ReadlineLineReader: LineReader {
             return .terminated(termination)
         }
 
-        let deadline = timeout.map { ContinuousClock.now + $0 }
+        let deadline = readDeadline(after: timeout)
         readlineCallbackState = ReadlineCallbackState(candidates: completions, deadline: deadline)
         fflush(nil)  // what the program printed must appear before the prompt
-        rl_callback_handler_install(prompt, handleCompletedLine)
+        consult_rl_set_eof_found(0)  // else readline's terminal reset adds a newline of its own
+        rl_callback_handler_install(readlinePrompt(prompt), handleCompletedLine)
         readlineCallbackState.isHandlerInstalled = true
 
         while true {
@@ -101,7 +102,10 @@ final class ReadlineLineReader: LineReader {
             abandonLine(erasingIt: true, echoingInterrupt: false)
             return .timedOut
         }
-        if state.completedLine == .endOfInput || state.inputClosed {
+        if state.completedLine == .endOfInput {
+            return .endOfInput  // readline has restored the terminal and moved to a new line
+        }
+        if state.inputClosed {
             abandonLine(erasingIt: false, echoingInterrupt: false)
             return .endOfInput
         }
@@ -122,9 +126,11 @@ final class ReadlineLineReader: LineReader {
             }
             rl_free_line_state()
             rl_callback_sigcleanup()
+            consult_rl_set_eof_found(0)  // a key read ended with EOF must not add a second newline
             rl_callback_handler_remove()  // also restores the terminal modes
             readlineCallbackState.isHandlerInstalled = false
         }
+        readlineCallbackState.abortKeys = []
         writeToStandardOutput("\n")
     }
 
@@ -158,6 +164,12 @@ final class ReadlineLineReader: LineReader {
         _ = rl_variable_bind("completion-ignore-case", "on")
         _ = rl_variable_bind("show-all-if-ambiguous", "on")
         _ = rl_variable_bind("expand-tilde", "off")
+        // Kiosk: no key may show file-system facts (M-& turns "~user" into a home folder) or re-read inputrc.
+        for keymapName in ["emacs", "emacs-meta", "emacs-ctlx", "vi-insert", "vi-command"] {
+            guard let keymap = rl_get_keymap_by_name(keymapName) else { continue }
+            _ = rl_unbind_function_in_map(rl_tilde_expand, keymap)
+            _ = rl_unbind_function_in_map(rl_re_read_init_file, keymap)
+        }
     }
 
     /// Makes readline treat input as UTF-8 (a Swift program starts in the "C" locale, where
@@ -189,6 +201,9 @@ struct ReadlineCallbackState {
     var isHandlerInstalled = false
     /// Standard input ended or failed while readline was reading a key.
     var inputClosed = false
+    /// Keys `readKey` hands readline instead of input to end a bracketed paste early (see `readKey`).
+    var abortKeys: [UInt8] = []
+    var hasSentAbortKeys = false
 
     init(candidates: [String] = [], deadline: ContinuousClock.Instant? = nil) {
         self.candidates = candidates
@@ -213,18 +228,25 @@ private func handleCompletedLine(_ line: UnsafeMutablePointer<CChar>?) {
     }
     defer { free(line) }
     let bytes = UnsafeRawBufferPointer(start: line, count: strlen(line))
-    readlineCallbackState.completedLine = .line(decodeLine(bytes.prefix(maximumLineByteCount)))
+    // A bracketed paste can put line breaks into the line; the caller gets one line.
+    let text = decodeLine(bytes.prefix(maximumLineByteCount))
+    readlineCallbackState.completedLine = .line(text.contains(where: \.isNewline) ? joiningLines(text) : text)
 }
 
 /// readline's key reader: one byte from standard input, without blocking past a signal or the deadline.
 ///
-/// readline sometimes reads several keys in one `rl_callback_read_char` (a bracketed paste, an
-/// unfinished key sequence); returning EOF here on a signal or timeout ends that early, and
-/// `finishedEvent()` then reports the signal or the timeout.
+/// readline sometimes reads several keys in one `rl_callback_read_char` (a bracketed paste, a quoted
+/// insert). When a signal or the deadline cuts such a read short, this returns EOF so that
+/// `finishedEvent()` can report it; but inside a command that reads more input it first returns the
+/// bracketed-paste terminator, because readline 8.2 inserts an unterminated buffer (reading past its
+/// end) when a paste ends with EOF.
 private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    if !readlineCallbackState.abortKeys.isEmpty {
+        return Int32(readlineCallbackState.abortKeys.removeFirst())
+    }
+    // A window-size change does not stop a key read; it stays pending and is handled after this key.
+    let stopsReading: (Int32) -> Bool = { SignalWatcher.isInterruption($0) || SignalWatcher.isTermination($0) }
     while true {
-        // A window-size change does not stop a key read; it stays pending and is handled after this key.
-        let stopsReading: (Int32) -> Bool = { SignalWatcher.isInterruption($0) || SignalWatcher.isTermination($0) }
         switch waitForInput(on: STDIN_FILENO, until: readlineCallbackState.deadline, wakingFor: stopsReading) {
         case .input:
             var byte: UInt8 = 0
@@ -236,14 +258,52 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
                 continue
             }
             readlineCallbackState.inputClosed = true
-            return EOF
+            return abortingKey()
         case .signal:
-            return EOF
+            return abortingKey()
         case .deadlinePassed:
             readlineCallbackState.deadlinePassed = true
-            return EOF
+            return abortingKey()
         }
     }
+}
+
+/// The key that ends readline's current read early: the paste terminator inside a multi-key command, else EOF.
+private func abortingKey() -> Int32 {
+    guard consult_rl_is_reading_more_input() != 0, !readlineCallbackState.hasSentAbortKeys else { return EOF }
+    readlineCallbackState.hasSentAbortKeys = true
+    readlineCallbackState.abortKeys = Array("\u{1B}[201~".utf8)
+    return Int32(readlineCallbackState.abortKeys.removeFirst())
+}
+
+/// `prompt` with its escape sequences (colours) marked invisible, so readline measures it correctly.
+func readlinePrompt(_ prompt: String) -> String {
+    guard prompt.unicodeScalars.contains("\u{1B}") else { return prompt }
+    var result = String.UnicodeScalarView()
+    var inEscape = false
+    for scalar in prompt.unicodeScalars {
+        if scalar == "\u{1B}" && !inEscape {
+            result.append("\u{01}")
+            inEscape = true
+            result.append(scalar)
+            continue
+        }
+        result.append(scalar)
+        // A CSI sequence ends with a byte from @ to ~ after its "[" and parameters.
+        if inEscape && scalar != "[" && (0x40...0x7E).contains(scalar.value) {
+            result.append("\u{02}")
+            inEscape = false
+        }
+    }
+    if inEscape {
+        result.append("\u{02}")
+    }
+    return String(result)
+}
+
+/// `text` with its line breaks (from a pasted block) turned into single spaces.
+private func joiningLines(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ")
 }
 
 /// readline's completion hook: the current prompt's candidates that start with the whole line typed so far.

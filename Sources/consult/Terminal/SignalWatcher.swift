@@ -41,9 +41,17 @@ enum SignalWatcher {
         guard readDescriptor < 0 else { return }
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
-        for end in ends {
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+        for index in ends.indices {
+            // Keep the pipe off descriptors 0–2 even if the program was started with one of them closed.
+            if ends[index] <= STDERR_FILENO {
+                let moved = fcntl(ends[index], F_DUPFD_CLOEXEC, STDERR_FILENO + 1)
+                if moved >= 0 {
+                    close(ends[index])
+                    ends[index] = moved
+                }
+            }
+            _ = fcntl(ends[index], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(ends[index], F_SETFL, fcntl(ends[index], F_GETFL) | O_NONBLOCK)
         }
         readDescriptor = ends[0]
         writeDescriptor = ends[1]
@@ -89,6 +97,12 @@ enum SignalWatcher {
     static func hasPendingSignals(where predicate: (Int32) -> Bool = { _ in true }) -> Bool {
         collectSignals()
         return pending.contains(where: predicate)
+    }
+
+    /// A pending SIGTERM or SIGHUP, left pending; for callers that run a while between reads.
+    static var pendingTermination: Int32? {
+        collectSignals()
+        return pending.first(where: isTermination)
     }
 
     /// Returns every pending signal, oldest first, and forgets them.

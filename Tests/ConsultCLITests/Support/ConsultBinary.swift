@@ -68,13 +68,15 @@ struct PipedRun {
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
-    /// Runs `consult` with `input` on a pipe as standard input, collecting standard output.
+    /// Runs `consult` (or `executable`) with `input` on a pipe as standard input, collecting standard output.
     ///
     /// The input is written from another thread (the program reads and writes at the same time, so
     /// writing everything first could fill both pipes). The program is killed at the deadline.
-    static func run(_ arguments: [String], input: [UInt8], within limit: Duration = .seconds(20)) throws -> PipedRun {
+    static func run(
+        _ arguments: [String], input: [UInt8], executable: String? = nil, within limit: Duration = .seconds(20)
+    ) throws -> PipedRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ConsultBinary.path())
+        process.executableURL = URL(fileURLWithPath: try executable ?? ConsultBinary.path())
         process.arguments = arguments
         let inputPipe = Pipe()
         let outputPipe = Pipe()

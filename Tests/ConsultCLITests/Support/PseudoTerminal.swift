@@ -44,6 +44,7 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        Self.closeInheritedDescriptors(&actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -100,6 +101,18 @@ final class PseudoTerminal {
         }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         return (master, String(cString: name))
+        #endif
+    }
+
+    /// Closes descriptors 3 and up in the child: tests run in parallel, and a child that inherited
+    /// another test's pipe would keep that pipe open (and that test's program waiting for EOF).
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        #if os(Linux)
+        // glibc 2.34+; Swift's Glibc module does not export it (_GNU_SOURCE only), so look it up.
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        }
         #endif
     }
 
@@ -201,7 +214,7 @@ final class PseudoTerminal {
                 let signal = status & 0x7F
                 let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
                 exitStatus = code
-                _ = readOutput(until: .now)  // keep what it wrote last
+                while readOutput(until: .now) {}  // keep what it wrote last
                 return code
             }
             if result < 0 && errno != EINTR {
