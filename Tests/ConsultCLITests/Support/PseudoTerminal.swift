@@ -106,7 +106,7 @@ final class PseudoTerminal {
 
     /// Closes descriptors 3 and up in the child: tests run in parallel, and a child that inherited
     /// another test's pipe would keep that pipe open (and that test's program waiting for EOF).
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
         #if os(Linux)
         // glibc 2.34+; Swift's Glibc module does not export it (_GNU_SOURCE only), so look it up.
         typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32

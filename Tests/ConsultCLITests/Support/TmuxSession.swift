@@ -57,7 +57,9 @@ final class TmuxSession {
         let argv = ["tmux", "-L", socket] + arguments
         var pipe: [Int32] = [0, 0]
         // Close-on-exec, so a tmux server started by a test running in parallel cannot inherit it.
-        guard pipe2(&pipe, O_CLOEXEC) == 0 else { throw PseudoTerminal.Failure(description: "pipe() failed") }
+        guard Glibc.pipe(&pipe) == 0 else { throw PseudoTerminal.Failure(description: "pipe() failed") }
+        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -68,7 +70,7 @@ final class TmuxSession {
             posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
+        PseudoTerminal.closeInheritedDescriptors(&actions)
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "TMUX")
@@ -78,8 +80,23 @@ final class TmuxSession {
             cArguments.forEach { free($0) }
             cEnvironment.forEach { free($0) }
         }
+        // The test runner blocks some signals in its threads; the tmux server and the program in its
+        // pane must start with none blocked and default handlers, or Ctrl-C would never arrive.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGTSTP, SIGCHLD] {
+            sigaddset(&defaultSignals, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, cArguments, cEnvironment)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, cArguments, cEnvironment)
         close(pipe[1])
         defer { close(pipe[0]) }
         guard spawned == 0 else { throw PseudoTerminal.Failure(description: "could not start tmux (error \(spawned))") }
