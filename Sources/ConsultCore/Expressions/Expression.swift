@@ -119,3 +119,24 @@ public struct ExpressionSyntaxError: Error, Sendable, Hashable {
         self.offset = offset
     }
 }
+
+// MARK: - Printing
+
+extension Expression: CustomStringConvertible {
+    /// The expression fully parenthesized, so its grouping shows: `(age < 18) or pregnant` prints `((age < 18) or pregnant)`.
+    public var description: String {
+        switch kind {
+        case let .number(value): NumberFormatting.plain(value)
+        case let .text(text): "'\(text)'"
+        case let .boolean(value): value ? "true" : "false"
+        case let .answerWord(word): word.rawValue
+        case let .name(name): name
+        case let .list(items): "[\(items.map(\.description).joined(separator: ", "))]"
+        case let .negate(operand): "(-\(operand))"
+        case let .not(operand): "(not \(operand))"
+        case let .binary(op, left, right): "(\(left) \(op.rawValue) \(right))"
+        case let .call(function, arguments): "\(function)(\(arguments.map(\.description).joined(separator: ", ")))"
+        case let .conditional(test, then, otherwise): "(if \(test) then \(then) else \(otherwise))"
+        }
+    }
+}

@@ -247,7 +247,11 @@ public struct ExpressionTypeChecker: Sendable {
             problems.append(Problem(message: "'\(question)' holds several answers and cannot equal one\(hint)", offset: offset))
             return false
         case .boolean, .number, .text, .date:
-            problems.append(Problem(message: "unknown name '\(symbol)'\(Suggestion.didYouMean(symbol, in: names.keys))", offset: offset))
+            if YesNoUnsure(rawValue: symbol) != nil {
+                problems.append(Problem(message: "cannot compare \(type) with '\(symbol)', an answer of a yes/no question", offset: offset))
+            } else {
+                problems.append(Problem(message: "unknown name '\(symbol)'\(Suggestion.didYouMean(symbol, in: names.keys))", offset: offset))
+            }
             return false
         }
     }

@@ -1,10 +1,15 @@
 /// The compiler-like checks over a linked consultation.
 struct ConsultationChecker {
     var consultation: Consultation
+    let sources: SourceFiles
+    /// Whether to analyse flow and rules once everything else is right.
+    let checksFlow: Bool
     var log = DiagnosticLog()
 
-    init(consultation: Consultation) {
+    init(consultation: Consultation, sources: SourceFiles, checksFlow: Bool = true) {
         self.consultation = consultation
+        self.sources = sources
+        self.checksFlow = checksFlow
     }
 
     mutating func checkAll() {
@@ -13,8 +18,8 @@ struct ConsultationChecker {
         checkConditions()
         checkTexts()
         checkTranslations()
-        if referencesResolve && !log.hasErrors {
-            var flow = FlowAnalysis(consultation: consultation)
+        if checksFlow && referencesResolve && !log.hasErrors {
+            var flow = FlowAnalysis(consultation: consultation, sources: sources)
             flow.check()
             log.append(contentsOf: flow.log)
             var rules = RuleSatisfiability(consultation: consultation)
@@ -27,7 +32,7 @@ struct ConsultationChecker {
 
     private mutating func report(_ problems: [ExpressionTypeChecker.Problem], in source: String, at start: SourceLocation, context: String) {
         for problem in problems {
-            log.error("in \(context): \(problem.message)", at: YAMLReader.location(ofOffset: problem.offset, in: source, from: start))
+            log.error("in \(context): \(problem.message)", at: sources.location(ofOffset: problem.offset, in: source, from: start))
         }
     }
 
@@ -167,14 +172,14 @@ struct ConsultationChecker {
                     for (expression, format, offset) in parsed.expressions {
                         let (type, problems) = checker.check(expression, as: .value)
                         for problem in problems {
-                            log.error("in \(item.what): \(problem.message)", at: YAMLReader.location(ofOffset: offset + problem.offset, in: template, from: start))
+                            log.error("in \(item.what): \(problem.message)", at: sources.location(ofOffset: offset + problem.offset, in: template, from: start))
                         }
                         if format != .plain, let type, type != .number {
-                            log.error("in \(item.what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: YAMLReader.location(ofOffset: offset, in: template, from: start))
+                            log.error("in \(item.what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start))
                         }
                     }
                 } catch {
-                    log.error("in \(item.what): \(error.message)", at: YAMLReader.location(ofOffset: error.offset, in: template, from: start))
+                    log.error("in \(item.what): \(error.message)", at: sources.location(ofOffset: error.offset, in: template, from: start))
                 }
             }
         }

@@ -9,13 +9,20 @@ struct ConsultationLinker {
     var settings: [String: Value]
     var settingsLocations: [String: SourceLocation]
     var settingsFile: String?
+    var sources: SourceFiles
+    /// Whether to analyse the flow; not when the files had errors that dropped nodes or cases,
+    /// which would make the analysis report problems that are not there.
+    var checksFlow: Bool
     var log = DiagnosticLog()
 
-    init(files: [DialogFile], settings: [String: Value], settingsLocations: [String: SourceLocation], settingsFile: String?) {
+    init(files: [DialogFile], settings: [String: Value], settingsLocations: [String: SourceLocation], settingsFile: String?,
+         sources: SourceFiles, checksFlow: Bool) {
         self.files = files
         self.settings = settings
         self.settingsLocations = settingsLocations
         self.settingsFile = settingsFile
+        self.sources = sources
+        self.checksFlow = checksFlow
     }
 
     mutating func link() -> Consultation? {
@@ -47,7 +54,7 @@ struct ConsultationLinker {
         collectDeclarations(into: &consultation)
         bindNames(in: &consultation)
 
-        var checker = ConsultationChecker(consultation: consultation)
+        var checker = ConsultationChecker(consultation: consultation, sources: sources, checksFlow: checksFlow)
         checker.checkAll()
         log.append(contentsOf: checker.log)
         consultation.computed = checker.consultation.computed

@@ -42,9 +42,12 @@ public enum ConsultationLoader {
     /// Loads a consultation from these files; a file named by a dialog's `settings:` is read as settings.
     public static func load(files: [String]) -> Result {
         var log = DiagnosticLog()
+        var sources = SourceFiles()
         var trees: [(path: String, root: Yams.Node)] = []
         for path in files {
-            if let file = YAMLFile.read(path, log: &log) { trees.append((path, file.root)) }
+            guard let file = YAMLFile.read(path, log: &log) else { continue }
+            trees.append((path, file.root))
+            sources.add(file.text, path: path)
         }
 
         // Settings files are the ones a dialog names; read those paths first.
@@ -52,7 +55,7 @@ public enum ConsultationLoader {
         var otherTrees: [(path: String, root: Yams.Node)] = []
         for tree in trees {
             if case let .mapping(mapping) = tree.root, mapping.keys.contains(where: { $0.string == "dialog" }) {
-                var parser = DialogFileParser(path: tree.path)
+                var parser = DialogFileParser(path: tree.path, sources: sources)
                 if let parsed = parser.parse(tree.root) { dialogFiles.append(parsed) }
                 log.append(contentsOf: parser.log)
             } else {
@@ -79,11 +82,15 @@ public enum ConsultationLoader {
                     log.error("the settings file '\(path)' does not exist", at: reference)
                     continue
                 }
-                root = YAMLFile.read(path, log: &log)?.root
+                if let file = YAMLFile.read(path, log: &log) {
+                    root = file.root
+                    sources.add(file.text, path: path)
+                }
             }
             guard let root else { continue }
             settingsFile = path
-            SettingsParser.parse(root, path: tree?.path ?? path, into: &settings, locations: &settingsLocations, log: &log)
+            SettingsParser.parse(root, reader: YAMLReader(path: tree?.path ?? path, sources: sources),
+                                 into: &settings, locations: &settingsLocations, log: &log)
         }
         for tree in otherTrees where settingsPaths[(tree.path as NSString).standardizingPath] == nil {
             log.error("this is not a dialog file (it has no 'dialog:' key) and no dialog names it as its 'settings:' file", at: SourceLocation(file: tree.path, line: 1, column: 1))
@@ -96,7 +103,9 @@ public enum ConsultationLoader {
             return Result(consultation: nil, diagnostics: log.sorted)
         }
 
-        var linker = ConsultationLinker(files: dialogFiles, settings: settings, settingsLocations: settingsLocations, settingsFile: settingsFile)
+        var linker = ConsultationLinker(files: dialogFiles, settings: settings, settingsLocations: settingsLocations,
+                                        settingsFile: settingsFile, sources: sources,
+                                        checksFlow: !log.hasErrors)
         let consultation = linker.link()
         log.append(contentsOf: linker.log)
         return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted)
@@ -109,9 +118,8 @@ public enum ConsultationLoader {
 
 /// Reads a settings file: a flat mapping of names to numbers, text or true/false.
 enum SettingsParser {
-    static func parse(_ root: Yams.Node, path: String, into settings: inout [String: Value],
+    static func parse(_ root: Yams.Node, reader yaml: YAMLReader, into settings: inout [String: Value],
                       locations: inout [String: SourceLocation], log: inout DiagnosticLog) {
-        let yaml = YAMLReader(path: path)
         guard let mapping = yaml.mapping(root, "a settings file", log: &log) else { return }
         for entry in mapping.entries {
             guard YAMLReader.isIdentifier(entry.key) else {

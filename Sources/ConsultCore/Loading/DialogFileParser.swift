@@ -26,8 +26,8 @@ struct DialogFileParser {
     var yaml: YAMLReader
     var log = DiagnosticLog()
 
-    init(path: String) {
-        yaml = YAMLReader(path: path)
+    init(path: String, sources: SourceFiles) {
+        yaml = YAMLReader(path: path, sources: sources)
     }
 
     mutating func parse(_ root: Yams.Node) -> DialogFile? {
@@ -196,7 +196,7 @@ struct DialogFileParser {
               let typeName = yaml.string(typeNode, "type", log: &log) else { return nil }
         guard let type = QuestionType(rawValue: typeName) else {
             let names = QuestionType.allCases.map(\.rawValue)
-            log.error("unknown question type '\(typeName)'\(Suggestion.didYouMean(typeName, in: names)); use one of \(names.joined(separator: ", "))", at: yaml.location(of: typeNode))
+            log.error("unknown question type '\(typeName)'\(Suggestion.didYouMean(typeName, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: typeNode))
             return nil
         }
         var question = Question(id: id, text: text, type: type, options: [], noneLabel: nil, minimum: nil, maximum: nil,
@@ -294,7 +294,7 @@ struct DialogFileParser {
             effect = RuleEffect(rawValue: name)
             if effect == nil {
                 let names = RuleEffect.allCases.map(\.rawValue)
-                log.error("unknown outcome '\(name)'\(Suggestion.didYouMean(name, in: names)); use one of \(names.joined(separator: ", "))", at: yaml.location(of: node))
+                log.error("unknown outcome '\(name)'\(Suggestion.didYouMean(name, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: node))
             }
         }
         let reason = mapping.required("reason", in: what, log: &log).flatMap { yaml.string($0, "reason", log: &log) }

@@ -3,11 +3,14 @@
 struct FlowAnalysis {
     let consultation: Consultation
     let graph: ConsultationGraph
+    /// The dialog files' text, to place diagnostics inside text; without it, positions follow the text's own lines.
+    let sources: SourceFiles
     var log = DiagnosticLog()
 
-    init(consultation: Consultation) {
+    init(consultation: Consultation, sources: SourceFiles = SourceFiles()) {
         self.consultation = consultation
         self.graph = ConsultationGraph(consultation: consultation)
+        self.sources = sources
     }
 
     mutating func check() {
@@ -148,7 +151,7 @@ struct FlowAnalysis {
                     guard let parsed = try? TextTemplate.parse(template) else { continue }
                     for (expression, _, offset) in parsed.expressions {
                         for name in answersRead(by: expression) where !before.contains(name) {
-                            let location = YAMLReader.location(ofOffset: offset, in: template, from: text.location(of: language))
+                            let location = sources.location(ofOffset: offset, in: template, from: text.location(of: language))
                             log.error("\(what) reads '\(name)', which is not asked on every path to here", at: location)
                         }
                     }

@@ -13,6 +13,8 @@ struct YAMLFile {
     /// The path used in diagnostics (as given by the user).
     var path: String
     var root: Yams.Node
+    /// The file's text, for tracing positions inside scalars (see ``SourceFiles``).
+    var text: String
 
     /// Reads and parses `path`, adding any problem to `log`.
     static func read(_ path: String, log: inout DiagnosticLog) -> YAMLFile? {
@@ -63,9 +65,12 @@ struct YAMLFile {
                 log.error("the YAML expands to more than \(maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
                 return nil
             }
-            return YAMLFile(path: path, root: root)
+            return YAMLFile(path: path, root: root, text: text)
         } catch let error as YamlError {
-            let (message, mark) = describe(error)
+            var (message, mark) = describe(error)
+            if let mark, startsWithTab(text, at: mark) {
+                message = "a tab cannot indent YAML; indent with spaces"
+            }
             log.error("YAML syntax error: \(message)", at: mark.map { location(of: $0, in: path) } ?? start)
             return nil
         } catch {
@@ -83,8 +88,10 @@ struct YAMLFile {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let prefix = context.map { "\($0.text); " } ?? ""
-            return (prefix + problem, mark)
+            guard let context else { return (problem, mark) }
+            let place = (context.mark.line, context.mark.column) == (mark.line, mark.column)
+                ? "" : " that starts at line \(context.mark.line), column \(context.mark.column)"
+            return ("\(problem) (\(context.text)\(place))", mark)
         case let .duplicatedKeysInMapping(duplicates, context):
             return ("the key '\(duplicates.joined(separator: "', '"))' appears twice in the same mapping", context.mark)
         case let .reader(problem, _, _, _):
@@ -92,6 +99,14 @@ struct YAMLFile {
         default:
             return ("\(error)", nil)
         }
+    }
+
+    /// Whether the character at `mark` is a tab in the file's leading whitespace, where YAML forbids tabs.
+    private static func startsWithTab(_ text: String, at mark: Mark) -> Bool {
+        let lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        let prefix = lines[mark.line - 1].unicodeScalars.prefix(mark.column)
+        return prefix.last == "\t" && prefix.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// Counts nodes, sharing one budget across aliases, and stops as soon as it runs out.
@@ -124,7 +139,9 @@ struct YAMLFile {
             var indent = 0
             var inLeadingRun = true
             var blank = true
+            var column = 0
             for character in line.utf8 {
+                if character & 0xC0 != 0x80 { column += 1 }
                 if inLeadingRun {
                     switch character {
                     case UInt8(ascii: " "):
@@ -139,7 +156,12 @@ struct YAMLFile {
                 }
                 blank = false
                 switch character {
-                case UInt8(ascii: "["), UInt8(ascii: "{"): bracketDepth += 1
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    bracketDepth += 1
+                    // Brackets can nest deeply within one line, as in `[[[[…]]]]`.
+                    if bracketDepth + indentStack.count + leadingIndicators > maximumDepth {
+                        return SourceLocation(file: path, line: lineNumber, column: column)
+                    }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"): bracketDepth = max(0, bracketDepth - 1)
                 default: break
                 }

@@ -3,16 +3,18 @@ import Yams
 /// Reading helpers over Yams nodes that report problems with file:line:column.
 struct YAMLReader {
     var path: String
+    var sources: SourceFiles
 
     func location(of node: Yams.Node) -> SourceLocation {
         node.mark.map { YAMLFile.location(of: $0, in: path) } ?? SourceLocation(file: path, line: 1, column: 1)
     }
 
-    /// Where the text of a scalar starts (inside its quotes, when quoted).
+    /// Where the text of a scalar starts (inside its quotes, when quoted; on the line after `|` or `>`).
     func textLocation(of node: Yams.Node) -> SourceLocation {
         let start = location(of: node)
         switch node.scalar?.style {
         case .singleQuoted?, .doubleQuoted?: return start.advanced(by: 1)
+        case .literal?, .folded?: return sources.blockContentStart(after: start)
         default: return start
         }
     }
@@ -146,22 +148,9 @@ struct YAMLReader {
             let expression = try ExpressionParser.parse(source)
             return WrittenExpression(expression: expression, source: source, location: start)
         } catch {
-            log.error("in \(what): \(error.message)", at: Self.location(ofOffset: error.offset, in: source, from: start))
+            log.error("in \(what): \(error.message)", at: sources.location(ofOffset: error.offset, in: source, from: start))
             return nil
         }
-    }
-
-    /// The file location of a character offset inside a scalar that starts at `start`.
-    ///
-    /// Exact for single-line scalars, the common case for conditions; for multi-line text it
-    /// follows the newlines of the scalar's value, which is close to the file's layout.
-    static func location(ofOffset offset: Int, in source: String, from start: SourceLocation) -> SourceLocation {
-        var line = start.line
-        var column = start.column
-        for character in source.prefix(offset) {
-            if character == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return SourceLocation(file: start.file, line: line, column: column)
     }
 }
 

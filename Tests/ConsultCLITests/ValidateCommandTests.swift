@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// `consult validate` as a dialog author runs it: diagnostics on standard output, and the exit status.
+@Suite("consult validate")
+struct ValidateCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // ConsultCLITests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/ConsultCoreTests/Fixtures")
+
+    /// The outcome of one run.
+    struct Run {
+        var status: Int32
+        var output: String
+        var errorOutput: String
+    }
+
+    /// Runs `consult` with `arguments` in `directory`, so paths print as given.
+    private func consult(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try ConsultBinary.path())
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let errorOutput = Pipe()
+        process.standardOutput = output
+        process.standardError = errorOutput
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complained = errorOutput.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
+                   errorOutput: String(decoding: complained, as: UTF8.self))
+    }
+
+    /// Broken fixtures → what `consult validate` prints for them, run from the fixtures folder.
+    static let broken: [(String, String)] = [
+        ("broken/unknown-node-reference.yaml", """
+            broken/unknown-node-reference.yaml:9:15: error: unknown node 'pregant_stop' in dialog 'visit'; did you mean 'pregnant_stop'?
+            broken/unknown-node-reference.yaml: 1 error, 0 warnings
+
+            """),
+        ("broken/condition-type-error.yaml", """
+            broken/condition-type-error.yaml:16:20: error: in the condition: cannot compare a number with 'yes', an answer of a yes/no question
+            broken/condition-type-error.yaml:18:25: error: in the condition: 'concern' holds several answers and cannot equal one; write 'acne_scars in concern'
+            broken/condition-type-error.yaml: 2 errors, 0 warnings
+
+            """),
+        ("broken/duplicate-answer-id", """
+            broken/duplicate-answer-id/screening.yaml:3:5: error: duplicate answer id 'age' (also asked at broken/duplicate-answer-id/consultation.yaml:5:5); every question needs its own id
+            broken/duplicate-answer-id: 1 error, 0 warnings
+
+            """),
+        ("broken/tab-indentation.yaml", """
+            broken/tab-indentation.yaml:4:1: error: YAML syntax error: a tab cannot indent YAML; indent with spaces
+            broken/tab-indentation.yaml: 1 error, 0 warnings
+
+            """),
+    ]
+
+    @Test("a broken dialog prints its diagnostics and exits 1", arguments: broken)
+    func brokenDialog(_ path: String, _ expected: String) throws {
+        let run = try consult(["validate", path], in: Self.fixtures)
+        #expect(run.output == expected)
+        #expect(run.status == 1)
+    }
+
+    @Test("warnings alone exit 0")
+    func warningsOnly() throws {
+        let run = try consult(["validate", "--quiet", "broken/unreachable-node.yaml"], in: Self.fixtures)
+        #expect(run.output == "broken/unreachable-node.yaml:5:5: warning: this say node can never be reached\n")
+        #expect(run.status == 0)
+    }
+
+    @Test("the shipped dialogs validate cleanly")
+    func shippedDialogs() throws {
+        let run = try consult(["validate", "dialogs"], in: Self.packageRoot)
+        #expect(run.output == "dialogs: 0 errors, 0 warnings\n")
+        #expect(run.status == 0)
+    }
+
+    @Test("several paths are counted together")
+    func severalPaths() throws {
+        let run = try consult(["validate", "broken/empty-file.yaml", "broken/unknown-key.yaml"], in: Self.fixtures)
+        #expect(run.output == """
+            broken/empty-file.yaml:1:1: error: the file is empty
+            broken/unknown-key.yaml:3:1: error: unknown key 'titel' in a dialog file; did you mean 'title'?
+            2 paths: 2 errors, 0 warnings
+
+            """)
+        #expect(run.status == 1)
+    }
+
+    @Test("a missing path is an error at the path")
+    func missingPath() throws {
+        let run = try consult(["validate", "-q", "no-such-folder"], in: Self.fixtures)
+        #expect(run.output == "no-such-folder:1:1: error: no such file or folder; give a dialog file or a folder of them (like 'dialogs')\n")
+        #expect(run.status == 1)
+    }
+
+    @Test("an unknown option is a usage error, exit 2")
+    func usageError() throws {
+        let run = try consult(["validate", "--no-such-option"], in: Self.fixtures)
+        #expect(run.status == 2)
+        #expect(run.output == "")
+        #expect(run.errorOutput.contains("Unknown option '--no-such-option'"))
+    }
+}

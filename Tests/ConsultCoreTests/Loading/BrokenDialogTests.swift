@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import ConsultCore
+
+/// One broken dialog per diagnostic, under `Fixtures/broken/`, each with the exact lines `consult validate` prints.
+@Suite("broken dialog fixtures")
+struct BrokenDialogTests {
+    /// The fixtures folder as the test bundle holds it; diagnostics name files under it.
+    static let folder: String = {
+        let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+        return url.appendingPathComponent("broken").path
+    }()
+
+    /// A fixture and the diagnostics it gives, written relative to the fixtures folder.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var fixture: String
+        var expected: [String]
+        var testDescription: String { fixture }
+
+        init(_ fixture: String, _ expected: String...) {
+            self.fixture = fixture
+            self.expected = expected
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("unknown-key.yaml",
+             "unknown-key.yaml:3:1: error: unknown key 'titel' in a dialog file; did you mean 'title'?"),
+        Case("unknown-node-reference.yaml",
+             "unknown-node-reference.yaml:9:15: error: unknown node 'pregant_stop' in dialog 'visit'; did you mean 'pregnant_stop'?"),
+        Case("missing-required-key.yaml",
+             "missing-required-key.yaml:1:1: error: a dialog file is missing the required key 'nodes'"),
+        Case("duplicate-node-id.yaml",
+             "duplicate-node-id.yaml:7:5: error: duplicate node id 'hello' (first used at 5:5)"),
+        Case("duplicate-answer-id",
+             "duplicate-answer-id/screening.yaml:3:5: error: duplicate answer id 'age' (also asked at {folder}/duplicate-answer-id/consultation.yaml:5:5); every question needs its own id"),
+        Case("unknown-dialog-call.yaml",
+             "unknown-dialog-call.yaml:4:11: error: unknown dialog 'screning'"),
+        Case("unknown-answer-in-condition.yaml",
+             "unknown-answer-in-condition.yaml:8:13: error: in the condition: unknown name 'pregant'; did you mean 'pregnant'?"),
+        Case("unknown-setting",
+             "unknown-setting/consultation.yaml:5:31: error: in the text: unknown name 'price_per_sesion'; did you mean 'price_per_session'?"),
+        Case("unreachable-node.yaml",
+             "unreachable-node.yaml:5:5: warning: this say node can never be reached"),
+        Case("dead-end-loop.yaml",
+             "dead-end-loop.yaml:5:5: error: from 'again' the consultation can never reach an end: every way on loops back or stops; add an 'end' or a way out"),
+        Case("silent-loop.yaml",
+             "silent-loop.yaml:8:5: error: these nodes can loop forever without asking anything: 'check' → 'check'"),
+        Case("condition-type-error.yaml",
+             "condition-type-error.yaml:16:20: error: in the condition: cannot compare a number with 'yes', an answer of a yes/no question",
+             "condition-type-error.yaml:18:25: error: in the condition: 'concern' holds several answers and cannot equal one; write 'acne_scars in concern'"),
+        Case("answer-not-asked-on-every-path.yaml",
+             "answer-not-asked-on-every-path.yaml:15:13: error: the condition reads 'pregnant', which is not asked on every path to here; ask it earlier or branch on it only where it was asked"),
+        Case("choice-without-options.yaml",
+             "choice-without-options.yaml:4:5: error: the choice question 'area' has no options; add 'options:' with an id and a label for each"),
+        Case("rule-never-true.yaml",
+             "rule-never-true.yaml:12:11: error: the rule 'impossible_age' can never fire: its condition is false for every possible answer"),
+        Case("rule-contradiction.yaml",
+             "rule-contradiction.yaml:11:11: error: the rule 'both' can never fire: its condition is false for every possible answer"),
+        Case("missing-translation.yaml",
+             "missing-translation.yaml:5:10: warning: the text has no 'es' translation; English is shown instead"),
+        Case("yaml-syntax-error.yaml",
+             "yaml-syntax-error.yaml:5:8: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4, column 10)"),
+        Case("tab-indentation.yaml",
+             "tab-indentation.yaml:4:1: error: YAML syntax error: a tab cannot indent YAML; indent with spaces"),
+        Case("empty-file.yaml",
+             "empty-file.yaml:1:1: error: the file is empty"),
+        Case("alias-bomb.yaml",
+             "alias-bomb.yaml:1:1: error: the YAML expands to more than 200000 values (anchors and aliases repeated?); dialogs do not need aliases"),
+        Case("unknown-question-type.yaml",
+             "unknown-question-type.yaml:6:11: error: unknown question type 'yes-or-no'; did you mean 'yes-no'?"),
+        Case("bad-expression-syntax.yaml",
+             "bad-expression-syntax.yaml:8:18: error: in the condition: '=' is not an operator; write '==' to compare"),
+        Case("unknown-option-in-condition.yaml",
+             "unknown-option-in-condition.yaml:13:21: error: in the condition: 'fase' is not an option of 'area'; did you mean 'face'?"),
+        Case("call-cycle",
+             "call-cycle/procedure.yaml:3:11: error: dialogs call each other in a circle (screening → procedure → screening); a called dialog must return"),
+        Case("two-entries",
+             "two-entries/second.yaml:1:9: error: more than one dialog is marked 'entry: true' (also 'first')"),
+        Case("settings-missing",
+             "settings-missing/consultation.yaml:3:11: error: the settings file '{folder}/settings-missing/clinic.yaml' does not exist"),
+        Case("unknown-function.yaml",
+             "unknown-function.yaml:8:13: error: in the condition: unknown function 'floor'"),
+        Case("interpolation-error.yaml",
+             "interpolation-error.yaml:7:26: error: in the text: expected a value but found the end of the expression"),
+        Case("money-format-on-text.yaml",
+             "money-format-on-text.yaml:7:18: error: in the text: '| money' formats numbers, but this is text"),
+        Case("rule-reads-outcome.yaml",
+             "rule-reads-outcome.yaml:8:11: error: a rule cannot read 'outcome': the outcome is made of the rules"),
+        Case("unknown-outcome.yaml",
+             "unknown-outcome.yaml:12:14: error: unknown outcome 'defered'; did you mean 'defer'?"),
+        Case("positions-in-scalars.yaml",
+             "positions-in-scalars.yaml:9:16: error: in the text: unknown name 'agee'; did you mean 'age'?",
+             "positions-in-scalars.yaml:12:12: error: in the text: unknown name 'agge'; did you mean 'age'?",
+             "positions-in-scalars.yaml:14:36: error: in the condition: unknown name 'agx'; did you mean 'age'?",
+             "positions-in-scalars.yaml:16:36: error: in the condition: unknown name 'agy'; did you mean 'age'?",
+             "positions-in-scalars.yaml:20:11: error: in the condition: unknown name 'agz'; did you mean 'age'?"),
+    ]
+
+    @Test("each fixture gives exactly its diagnostics", arguments: cases)
+    func fixtureDiagnostics(_ testCase: Case) {
+        let result = ConsultationLoader.load(path: "\(Self.folder)/\(testCase.fixture)")
+        let expected = testCase.expected.map { "\(Self.folder)/" + $0.replacingOccurrences(of: "{folder}", with: Self.folder) }
+        #expect(result.diagnostics.map(\.description) == expected)
+        #expect((result.consultation == nil) == !result.errors.isEmpty)
+    }
+
+    @Test("every fixture in the folder has an expectation")
+    func everyFixtureIsListed() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { !$0.hasPrefix(".") }
+        #expect(Set(names) == Set(Self.cases.map(\.fixture)))
+    }
+}
