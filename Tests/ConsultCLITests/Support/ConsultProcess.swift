@@ -17,7 +17,8 @@ struct ConsultProcessRun {
     /// collected from pipes while it runs (so neither can fill up and block it).
     ///
     /// - Throws: ``PseudoTerminal/Failure`` when the program is still running at the deadline (it is killed
-    ///   then) or ends by a signal: a test fails instead of hanging.
+    ///   then) or ends by a signal: a test fails instead of hanging. (Only the program itself is killed; consult
+    ///   starts no children, and a child left holding the pipes is waited for at most 5 seconds more.)
     static func run(
         _ arguments: [String],
         input: Data,
@@ -92,9 +93,10 @@ private final class PipeCollector: @unchecked Sendable {
         }
     }
 
-    /// Everything read, once the pipe has ended (the program and its children closed it).
-    func wait() -> Data {
-        done.wait()
+    /// Everything read, once the pipe has ended (the program and its children closed it), or nothing when it
+    /// has not ended within `limit` (a child the program left behind still holds it).
+    func wait(atMost limit: DispatchTimeInterval = .seconds(5)) -> Data {
+        _ = done.wait(timeout: .now() + limit)
         return lock.withLock { data }
     }
 }
