@@ -41,7 +41,9 @@ let package = Package(
         // Runs the built `consult` binary on pseudo-terminals and pipes (see Tests/ConsultCLITests/Support).
         .testTarget(
             name: "ConsultCLITests",
-            dependencies: ["ConsultCore"]
+            dependencies: ["ConsultCore"],
+            // Golden screen transcripts, read from the source tree by path (see PersonaTests).
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
