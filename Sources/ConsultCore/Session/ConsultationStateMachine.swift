@@ -135,7 +135,9 @@ public struct ConsultationStateMachine: Sendable {
             let display = AnsweredQuestion(id: question.id, question: render(question.text), kind: kind, value: value, text: text)
             return record(display, at: point, now: now)
         case let .unreadable(hint):
-            if let reply = ownQuestion(text, allowUnanswered: true) {
+            // Only a line that reads as a question goes to the FAQ: "scars" at a choice is an
+            // unclear answer that deserves the hint, not an FAQ entry about scars.
+            if FAQMatcher.looksLikeQuestion(text), let reply = ownQuestion(text, allowUnanswered: true) {
                 return reprompt(reply, showQuestion: true)
             }
             return reprompt([Message(.hint, hint.text)], showQuestion: false)

@@ -22,7 +22,10 @@ enum SessionText {
     static let interrupted = "To leave the consultation, type quit."
     static let unanswered = "I can't answer that here, but I've noted your question and the staff will answer it."
     static let runaway = "Something went wrong in this consultation's script. Please let the front desk know."
-    static func topicOffer(_ title: String) -> String { "Next: \(title)." }
+    static func topicOffer(_ title: String) -> String {
+        let ended = title.last.map { ".?!:".contains($0) } ?? false
+        return "Next: \(title)\(ended ? "" : ".")"
+    }
     static let topicOfferInstructions = "Press Enter to read it, or type skip."
     static let topicMoreInstructions = "Type more for details, or press Enter to go on."
     static let topicOfferHint = "Press Enter to read this part, or type skip to leave it out."

@@ -15,8 +15,12 @@ struct SessionPresenter {
     }
 
     func show(_ messages: [Message]) {
+        if let first = messages.first, [.say, .outcome].contains(first.kind) {
+            // Dialog text after the patient's answer reads better as a new paragraph.
+            screen.writeLine()
+        }
         for message in messages {
-            let text = wrap(message.text)
+            let text = wrap(message.kind == .faqAnswer ? SessionScreenText.aboutYourQuestion + message.text : message.text)
             switch message.kind {
             case .say, .topicText:
                 screen.writeLine(text)
@@ -26,7 +30,7 @@ struct SessionPresenter {
             case .hint:
                 screen.writeLine(style(text, .warning))
             case .faqAnswer:
-                screen.writeLine(style("About your question: ", .bold) + text)
+                screen.writeLine(text)
             case .unanswered, .outcome:
                 screen.writeLine(style(text, .bold))
             case .why, .help, .notice:

@@ -1,5 +1,6 @@
 /// The words the terminal front end shows around a consultation, in one place for review.
 enum SessionScreenText {
+    static let aboutYourQuestion = "About your question: "
     static let saved = "Your answers have been saved for the clinic's staff."
     static let stillThere = "Are you still there? Press Enter to continue."
     static func countdownPrompt(_ seconds: Int) -> String { "(\(seconds)s) > " }
