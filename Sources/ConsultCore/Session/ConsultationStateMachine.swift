@@ -11,7 +11,7 @@ public struct ConsultationStateMachine: Sendable {
     static let stepLimit = 100_000
 
     public let consultation: Consultation
-    public private(set) var state: SessionState
+    public internal(set) var state: SessionState
 
     /// A new session.
     ///
@@ -53,8 +53,8 @@ public struct ConsultationStateMachine: Sendable {
         String(format: "%08x", UInt32.random(in: 0...UInt32.max))
     }
 
-    private var interpreter: AnswerInterpreter { AnswerInterpreter(today: state.today) }
-    private var language: String { state.language }
+    var interpreter: AnswerInterpreter { AnswerInterpreter(today: state.today) }
+    var language: String { state.language }
 
     // MARK: - Events
 
@@ -112,7 +112,7 @@ public struct ConsultationStateMachine: Sendable {
 
     // MARK: - Answers
 
-    private mutating func answer(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+    mutating func answer(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
         guard let node = consultation.node(at: point.address), case let .ask(question) = node.kind else {
             preconditionFailure("a question prompt at \(point.address) that is not a question")
         }
@@ -145,7 +145,7 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// Stores an answer, remembers how to undo it, and walks on.
-    private mutating func record(_ answer: AnsweredQuestion, at point: PromptPoint, now: Date) -> ConsultationAction {
+    mutating func record(_ answer: AnsweredQuestion, at point: PromptPoint, now: Date) -> ConsultationAction {
         pushCheckpoint(point)
         state.answers.removeAll { $0.answer.id == answer.id }
         state.answers.append(.init(answer: answer, address: point.address))
@@ -154,7 +154,7 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// The patient's own question: an FAQ answer, or (when allowed) a note that staff will answer.
-    private mutating func ownQuestion(_ text: String, allowUnanswered: Bool) -> [Message]? {
+    mutating func ownQuestion(_ text: String, allowUnanswered: Bool) -> [Message]? {
         if let match = faqMatcher.bestMatch(for: text), let entry = consultation.faq.first(where: { $0.id == match.entryID }) {
             state.faq.append(FAQRecord(asked: text, answered: true, entry: entry.id))
             return [Message(.faqAnswer, render(entry.answer))]
@@ -164,14 +164,14 @@ public struct ConsultationStateMachine: Sendable {
         return [Message(.unanswered, SessionText.unanswered)]
     }
 
-    private var faqMatcher: FAQMatcher {
+    var faqMatcher: FAQMatcher {
         FAQMatcher(entries: consultation.faq.map { FAQMatcher.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords) },
                    synonyms: consultation.synonyms)
     }
 
     // MARK: - Topics
 
-    private mutating func topicOffer(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+    mutating func topicOffer(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
         guard let node = consultation.node(at: point.address), case let .explain(topic) = node.kind else {
             preconditionFailure("a topic prompt at \(point.address) that is not a topic")
         }
@@ -200,7 +200,7 @@ public struct ConsultationStateMachine: Sendable {
         return reprompt([Message(.hint, SessionText.topicOfferHint)], showQuestion: false)
     }
 
-    private mutating func topicMore(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+    mutating func topicMore(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
         guard let node = consultation.node(at: point.address), case let .explain(topic) = node.kind else {
             preconditionFailure("a topic prompt at \(point.address) that is not a topic")
         }
@@ -219,7 +219,7 @@ public struct ConsultationStateMachine: Sendable {
 
     // MARK: - Commands
 
-    private mutating func perform(_ command: SessionCommand, at point: PromptPoint, now: Date) -> ConsultationAction {
+    mutating func perform(_ command: SessionCommand, at point: PromptPoint, now: Date) -> ConsultationAction {
         switch command {
         case .back:
             guard let checkpoint = state.history.popLast() else {
@@ -270,11 +270,11 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// `skip` at a topic means "skip this topic", which the topic prompt handles as an answer.
-    private mutating func lineReceivedSkippingCommands(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
+    mutating func lineReceivedSkippingCommands(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
         point.stage == .topicOffer ? topicOffer(text, at: point, now: now) : topicMore(text, at: point, now: now)
     }
 
-    private mutating func confirm(_ confirmation: SessionState.Confirmation, returningTo point: PromptPoint, reply: String, at now: Date) -> ConsultationAction {
+    mutating func confirm(_ confirmation: SessionState.Confirmation, returningTo point: PromptPoint, reply: String, at now: Date) -> ConsultationAction {
         switch interpreter.interpret(reply, as: .yesNo) {
         case .answer(.yesNo(.yes)):
             switch confirmation {
@@ -299,7 +299,7 @@ public struct ConsultationStateMachine: Sendable {
     // MARK: - Walking the dialog
 
     /// Runs nodes from `start` until one stops for the patient or the consultation ends.
-    private mutating func walk(from start: NodeAddress?, messages: inout [Message], at now: Date) -> ConsultationAction {
+    mutating func walk(from start: NodeAddress?, messages: inout [Message], at now: Date) -> ConsultationAction {
         var next = start
         var steps = 0
         while let address = next {
@@ -352,42 +352,42 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// Where the dialog goes after `address`: its `next`, the following node, or back to the caller.
-    private mutating func onward(from address: NodeAddress) -> NodeAddress? {
+    mutating func onward(from address: NodeAddress) -> NodeAddress? {
         if let next = consultation.node(at: address)?.next, let index = consultation.dialogs[address.dialog]?.nodeIndex[next.id] {
             return NodeAddress(dialog: address.dialog, index: index)
         }
         return following(address)
     }
 
-    private mutating func following(_ address: NodeAddress) -> NodeAddress? {
+    mutating func following(_ address: NodeAddress) -> NodeAddress? {
         let count = consultation.dialogs[address.dialog]?.nodes.count ?? 0
         if address.index + 1 < count { return NodeAddress(dialog: address.dialog, index: address.index + 1) }
         return returnFromDialog()
     }
 
-    private mutating func returnFromDialog() -> NodeAddress? {
+    mutating func returnFromDialog() -> NodeAddress? {
         guard let site = state.callStack.popLast() else { return nil }
         return onward(from: site)
     }
 
-    private mutating func pushCheckpoint(_ point: PromptPoint) {
+    mutating func pushCheckpoint(_ point: PromptPoint) {
         state.history.append(.init(point: point, callStack: state.callStack, answers: state.answers, topicCount: state.topics.count))
     }
 
     // MARK: - Finishing
 
-    private mutating func finishIncomplete(messages: [Message], at now: Date) -> ConsultationAction {
+    mutating func finishIncomplete(messages: [Message], at now: Date) -> ConsultationAction {
         if case .finished = state.phase { return current(at: now) }
         return finish(messages: messages, status: .incomplete, at: now)
     }
 
-    private mutating func finish(messages: [Message], status: OutcomeStatus, at now: Date) -> ConsultationAction {
+    mutating func finish(messages: [Message], status: OutcomeStatus, at now: Date) -> ConsultationAction {
         state.phase = .finished(status)
         return .finish(messages, record(finishedAt: now))
     }
 
     /// The action for the current phase, repeated (events after the end, or a resumed session).
-    private func current(at now: Date) -> ConsultationAction {
+    func current(at now: Date) -> ConsultationAction {
         switch state.phase {
         case .notStarted, .awaiting, .confirming:
             return .prompt([], currentPrompt(), showQuestion: true)
@@ -396,7 +396,7 @@ public struct ConsultationStateMachine: Sendable {
         }
     }
 
-    private func reprompt(_ messages: [Message], showQuestion: Bool) -> ConsultationAction {
+    func reprompt(_ messages: [Message], showQuestion: Bool) -> ConsultationAction {
         .prompt(messages, currentPrompt(), showQuestion: showQuestion)
     }
 }
