@@ -17,6 +17,18 @@ struct FHIRQuestionnaireResponse: Encodable {
         system: "http://terminology.hl7.org/CodeSystem/v3-NullFlavor", code: "UNK", display: "unknown"
     )
 
+    /// HL7 v2 table 0136 (yes/no indicator), the codes of a yes/no/not sure answer.
+    static let yesCoding = Coding(system: "http://terminology.hl7.org/CodeSystem/v2-0136", code: "Y", display: "Yes")
+    static let noCoding = Coding(system: "http://terminology.hl7.org/CodeSystem/v2-0136", code: "N", display: "No")
+
+    static func coding(for word: YesNoUnsure) -> Coding {
+        switch word {
+        case .yes: yesCoding
+        case .no: noCoding
+        case .unsure: unsureCoding
+        }
+    }
+
     let resourceType = "QuestionnaireResponse"
     var id: String
     var meta: Meta?
@@ -123,12 +135,15 @@ extension FHIRQuestionnaireResponse.Item {
         typealias Coding = FHIRQuestionnaireResponse.Coding
         let system = FHIRQuestionnaireResponse.optionSystem(dialog: dialog, answer: answered.id)
         switch value {
-        case .yesNo(.yes):
-            return [Answer(valueBoolean: true)]
-        case .yesNo(.no):
-            return [Answer(valueBoolean: false)]
-        case .yesNo(.unsure):
-            return [Answer(valueCoding: FHIRQuestionnaireResponse.unsureCoding)]
+        case let .yesNo(word):
+            // A yes/no/not sure question is a `choice` item in the Questionnaire (a `boolean` item
+            // cannot say "unknown"), so all three of its answers are codings.
+            if case .yesNoUnsure = answered.kind { return [Answer(valueCoding: FHIRQuestionnaireResponse.coding(for: word))] }
+            switch word {
+            case .yes: return [Answer(valueBoolean: true)]
+            case .no: return [Answer(valueBoolean: false)]
+            case .unsure: return [Answer(valueCoding: FHIRQuestionnaireResponse.unsureCoding)]
+            }
         case let .choice(id):
             return id.isEmpty ? [] : [Answer(valueCoding: Coding(system: system, code: id, display: label(of: id, in: answered.kind)))]
         case let .choices(ids) where ids.isEmpty:

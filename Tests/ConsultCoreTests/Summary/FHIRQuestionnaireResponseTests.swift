@@ -79,7 +79,9 @@ import Testing
         let decline = try items(SummaryFixtures.declineTwoReasons)
         #expect(answers(decline["concern"]).first?["valueCoding"] as? [String: String] ==
                 ["system": "urn:consult:microneedling:concern", "code": "none", "display": "None of these"])
-        #expect(answers(decline["pregnant"]).first?["valueBoolean"] as? Bool == true)
+        // A yes/no/not sure question is a choice item, so "yes" is a coding too (HL7 v2 table 0136).
+        #expect(answers(decline["pregnant"]).first?["valueCoding"] as? [String: String] ==
+                ["system": "http://terminology.hl7.org/CodeSystem/v2-0136", "code": "Y", "display": "Yes"])
     }
 
     @Test func emptyTextAndNoItemsLeaveNothingEmpty() throws {

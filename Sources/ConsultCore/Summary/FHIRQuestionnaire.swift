@@ -1,0 +1,131 @@
+import Foundation
+
+/// A consultation as an HL7 FHIR R4 `Questionnaire`, the definition that the `.fhir.json`
+/// `QuestionnaireResponse` summaries answer, so a clinic's EHR can take both.
+///
+/// Items are flat and in the order the consultation asks them (the entry dialog, with each
+/// called dialog's questions where it is called), each `linkId` being the answer id, exactly
+/// as in the responses. Conditions are not exported as `enableWhen`: the dialog language is
+/// richer than FHIR's, and a response simply leaves out questions that were not asked.
+public enum FHIRQuestionnaire {
+    /// The Questionnaire as deterministic JSON (sorted keys, a final newline).
+    public static func json(for consultation: Consultation, language: String = "en") throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(Resource(consultation, language: language))
+        data.append(0x0A)
+        return data
+    }
+
+    /// Questions in the order the consultation asks them.
+    static func questionsInAskingOrder(_ consultation: Consultation) -> [Question] {
+        var questions: [Question] = []
+        var visited: Set<String> = []
+        func visit(_ dialogID: String) {
+            guard visited.insert(dialogID).inserted, let dialog = consultation.dialogs[dialogID] else { return }
+            for node in dialog.nodes {
+                switch node.kind {
+                case let .ask(question): questions.append(question)
+                case let .call(reference): visit(reference.id)
+                case .say, .explain, .branch, .returnToCaller, .end, .outcome: break
+                }
+            }
+        }
+        visit(consultation.entry)
+        for id in consultation.dialogOrder { visit(id) }
+        return questions
+    }
+
+    private struct Resource: Encodable {
+        let resourceType = "Questionnaire"
+        var id: String
+        var url: String
+        var version: String
+        var name: String
+        var title: String
+        var status = "active"
+        var language: String
+        var subjectType = ["Patient"]
+        var item: [Item]?
+
+        init(_ consultation: Consultation, language: String) {
+            let identity = consultation.identity
+            id = FHIRQuestionnaireResponse.resourceID(identity.id)
+            url = "urn:consult:questionnaire:" + identity.id
+            version = identity.version
+            name = Self.computableName(identity.id)
+            title = identity.title
+            self.language = language
+            let render = { (text: LocalizedText) in text.template(in: language) }
+            let items = questionsInAskingOrder(consultation)
+                .filter { $0.type != .continue }
+                .map { Item($0, dialog: identity.id, render: render) }
+            item = items.isEmpty ? nil : items
+        }
+
+        /// FHIR's `name` is a computer-friendly name: `microneedling` → `Microneedling`.
+        static func computableName(_ id: String) -> String {
+            id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+    }
+
+    private struct Item: Encodable {
+        var linkId: String
+        var text: String?
+        var type: String
+        var required: Bool
+        var repeats: Bool?
+        var answerOption: [AnswerOption]?
+        var `extension`: [UnitExtension]?
+
+        init(_ question: Question, dialog: String, render: (LocalizedText) -> String) {
+            linkId = question.id
+            let asked = render(question.text)
+            text = asked.isEmpty ? nil : asked
+            required = question.required
+            let system = FHIRQuestionnaireResponse.optionSystem(dialog: dialog, answer: question.id)
+            func options() -> [AnswerOption] {
+                question.options.map { AnswerOption(valueCoding: .init(system: system, code: $0.id, display: render($0.label))) }
+            }
+            switch question.type {
+            case .yesNo:
+                type = "boolean"
+            case .yesNoUnsure:
+                type = "choice"
+                answerOption = YesNoUnsure.allCases.map { AnswerOption(valueCoding: FHIRQuestionnaireResponse.coding(for: $0)) }
+            case .choice:
+                type = "choice"
+                answerOption = options()
+            case .multipleChoice:
+                type = "choice"
+                repeats = true
+                var all = options()
+                if let none = question.noneLabel {
+                    all.append(AnswerOption(valueCoding: .init(system: system, code: "none", display: render(none))))
+                }
+                answerOption = all
+            case .number:
+                type = question.integer ? "integer" : "decimal"
+                if let unit = question.unit.map(render), !unit.isEmpty {
+                    `extension` = [UnitExtension(valueCoding: .init(system: "urn:consult:unit", code: unit, display: unit))]
+                }
+            case .date:
+                type = "date"
+            case .text:
+                type = "string"
+            case .continue:
+                type = "display"
+            }
+        }
+    }
+
+    private struct AnswerOption: Encodable {
+        var valueCoding: FHIRQuestionnaireResponse.Coding
+    }
+
+    /// The standard `questionnaire-unit` extension, naming a number question's unit.
+    private struct UnitExtension: Encodable {
+        let url = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
+        var valueCoding: FHIRQuestionnaireResponse.Coding
+    }
+}
