@@ -45,7 +45,14 @@ struct RunCommand: ParsableCommand {
         switch driver.run() {
         case .finished, .terminated:
             return
-        case .summaryNotSaved:
+        case let .summaryNotSaved(record):
+            // The answers stay in memory: at a terminal, staff can fix the folder and retry.
+            let presenter = SessionPresenter(screen: driver.screen, styled: reader.isInteractive)
+            while reader.isInteractive {
+                driver.screen.writeLine(SessionScreenText.retrySaving)
+                guard case .line = reader.readLine(prompt: "> ", completions: [], timeout: nil) else { break }
+                if driver.save(record, presenter: presenter) { return }
+            }
             throw ExitCode(1)
         }
     }

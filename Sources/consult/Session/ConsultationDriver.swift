@@ -10,8 +10,8 @@ struct ConsultationDriver {
         case finished(OutcomeStatus)
         /// SIGTERM or SIGHUP: the session was saved and the program should stop.
         case terminated(OutcomeStatus)
-        /// The summary could not be written.
-        case summaryNotSaved
+        /// The summary could not be written; the record is kept so it can be written later.
+        case summaryNotSaved(ConsultationRecord)
     }
 
     let consultation: Consultation
@@ -54,7 +54,7 @@ struct ConsultationDriver {
                 }
             case let .finish(messages, record):
                 presenter.show(messages)
-                guard save(record, presenter: presenter) else { return .summaryNotSaved }
+                guard save(record, presenter: presenter) else { return .summaryNotSaved(record) }
                 return terminated ? .terminated(record.outcome.status) : .finished(record.outcome.status)
             }
         }
@@ -84,7 +84,7 @@ struct ConsultationDriver {
     }
 
     /// Writes the summary; on failure tells the patient to see the front desk and staff the reason.
-    private func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
+    func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
         do {
             let files = try SummaryWriter(directory: summaryDirectory).write(record)
             screen.writeLine()

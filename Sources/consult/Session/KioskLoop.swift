@@ -17,7 +17,11 @@ struct KioskLoop {
     let idleWarning: Duration
 
     func run() {
+        // Summaries that could not be written stay here and are tried again after every patient.
+        var unsaved: [ConsultationRecord] = []
+        defer { retry(&unsaved) }
         while true {
+            retry(&unsaved)
             resetScreen()
             guard let language = welcome() else { return }
             let driver = ConsultationDriver(
@@ -25,9 +29,24 @@ struct KioskLoop {
                 language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
             )
             let ending = driver.run()
+            if case let .summaryNotSaved(record) = ending { unsaved.append(record) }
             if case .terminated = ending { return }
             guard thankYou() else { return }
         }
+    }
+
+    private func retry(_ unsaved: inout [ConsultationRecord]) {
+        var stillUnsaved: [ConsultationRecord] = []
+        for record in unsaved {
+            do {
+                let files = try SummaryWriter(directory: summaryDirectory).write(record)
+                FileHandle.standardError.write(Data("consult: an earlier summary is now written: \(files.map(\.lastPathComponent).joined(separator: ", "))\n".utf8))
+            } catch {
+                stillUnsaved.append(record)
+                FileHandle.standardError.write(Data("consult: a summary is still not written: \(error.description)\n".utf8))
+            }
+        }
+        unsaved = stillUnsaved
     }
 
     private func resetScreen() {

@@ -1,5 +1,6 @@
 /// The words the terminal front end shows around a consultation, in one place for review.
 enum SessionScreenText {
+    static let retrySaving = "Staff: press Enter to try saving again, or Ctrl-D to give up (the answers are then lost)."
     static let aboutYourQuestion = "About your question: "
     static let saved = "Your answers have been saved for the clinic's staff."
     static let stillThere = "Are you still there? Press Enter to continue."
