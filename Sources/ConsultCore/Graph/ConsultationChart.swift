@@ -248,7 +248,7 @@ private struct ChartBuilder {
             lines = [node.id, "call \(reference.id)"].compactMap { $0 }
         case .returnToCaller:
             shape = .returnToCaller
-            lines = [node.id ?? "return"]
+            lines = [node.id, "return"].compactMap { $0 }
         case let .end(closing):
             shape = .end
             lines = [node.id ?? "end", closing.map(text)].compactMap { $0 }
