@@ -21,7 +21,8 @@ public enum TranscriptParser {
         var steps: [Transcript.Step] = []
         var diagnostics: [Diagnostic] = []
         var endLine: Int?
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if lines.last == "" { lines.removeLast() }  // the newline that ends the last line
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
