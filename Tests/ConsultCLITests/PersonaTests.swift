@@ -1,9 +1,13 @@
+import ConsultCore
 import Foundation
 import Testing
 
-/// Golden runs of `consult run dialogs` for one patient each: `tests/transcripts/<persona>.txt` is typed on
-/// standard input, one answer per line, and the three summary files are checked against
-/// `tests/transcripts/<persona>.expected.json`.
+/// Golden runs of `consult run dialogs` for one patient each: the answers of `tests/transcripts/<persona>.txt`
+/// are typed on standard input, one per line, and the three summary files are checked against the
+/// transcript's `#> expect outcome/reasons/precautions/notes/faq` lines (docs/transcripts.md).
+///
+/// `consult run` reads every line as an answer, so the `#` lines are left out of what is piped. The checks
+/// themselves, answers and screen lines included, are run by `consult replay` (the last test here).
 @Suite("personas: piped consultations of the bundled dialogs")
 struct PersonaTests {
     /// Every persona of the issue, plus a young adult with darker skin (review and a precaution together).
@@ -24,21 +28,20 @@ struct PersonaTests {
         "incomplete": "Incomplete — the patient did not finish",
     ]
 
-    @Test("every transcript in tests/transcripts is a persona here, with its expectations")
+    @Test("every transcript in tests/transcripts is a persona here, with its expected outcome")
     func everyTranscriptIsTested() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.transcripts.path)
         let transcripts = Set(names.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) })
-        let expectations = Set(names.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(14)) })
         #expect(transcripts == Set(Self.personas))
-        #expect(expectations == Set(Self.personas))
+        for name in Self.personas {
+            #expect(try PersonaExpectation(persona: name).outcome != "", "\(name).txt has no '#> expect outcome:'")
+        }
     }
 
     @Test("outcome, reasons, precautions, answers and the three summary files", arguments: personas)
     func persona(_ name: String) throws {
-        let transcript = try Data(contentsOf: Self.transcripts.appendingPathComponent("\(name).txt"))
-        let expected = try JSONDecoder().decode(
-            PersonaExpectation.self,
-            from: Data(contentsOf: Self.transcripts.appendingPathComponent("\(name).expected.json")))
+        let expected = try PersonaExpectation(persona: name)
+        let transcript = expected.input
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consult-persona-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,10 +49,9 @@ struct PersonaTests {
         let run = try ConsultProcessRun.run(["run", "dialogs", "--out", out.path], input: transcript)
         #expect(run.exitCode == 0, "\(run.standardError)")
 
-        // Every line of the transcript was read as an answer (piped lines are echoed after "> ").
-        let lines = String(decoding: transcript, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        // Every answer of the transcript was read (piped lines are echoed after "> ").
         let echoed = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.hasPrefix("> ") }
-        #expect(echoed.count == lines.count, "the session ended before the transcript did, or read lines twice")
+        #expect(echoed.count == expected.answerCount, "the session ended before the transcript did, or read lines twice")
         #expect(run.standardOutput.contains("Your answers have been saved for the clinic's staff."))
 
         // Exactly three files with one stem, private, in a private folder.
@@ -65,17 +67,14 @@ struct PersonaTests {
         #expect(summary.outcome.status == expected.outcome)
         #expect(Set(summary.outcome.reasons.map(\.rule)) == Set(expected.reasons))
         #expect(Set(summary.outcome.precautions.map(\.rule)) == Set(expected.precautions))
-        #expect(Set(summary.outcome.notes.map(\.rule)) == Set(expected.notes ?? []))
-        for (id, value) in expected.answers.sorted(by: { $0.key < $1.key }) {
-            let answer = summary.answers.first { $0.id == id }
-            #expect(answer != nil, "no answer '\(id)'")
-            if let answer { #expect((answer.value ?? .null) == value, "answer '\(id)' (typed \"\(answer.text)\")") }
-        }
-        for id in expected.absentAnswers ?? [] {
+        if let notes = expected.notes { #expect(Set(summary.outcome.notes.map(\.rule)) == notes) }
+        for id in expected.absentAnswers {
             #expect(!summary.answers.contains { $0.id == id }, "'\(id)' should not have been asked")
         }
         // A loose answer taken for a question of the patient's shows up here.
-        #expect(summary.faq.map { $0.answered ? $0.entry ?? "?" : "(unanswered) \($0.asked)" } == (expected.faq ?? []))
+        if let faq = expected.faq {
+            #expect(summary.faq.map { $0.answered ? $0.entry ?? "unanswered" : "unanswered" } == faq)
+        }
         let schema = try SummarySchema.validate(jsonData)
         #expect(schema.valid, "\(schema.output)")
 
@@ -114,7 +113,7 @@ struct PersonaTests {
     /// The proceed persona's screen holds no dates, times or session ids (those go to the files and standard error).
     @Test("the screen of the proceed persona matches the golden transcript")
     func goldenScreen() throws {
-        let transcript = try Data(contentsOf: Self.transcripts.appendingPathComponent("proceed.txt"))
+        let transcript = try PersonaExpectation(persona: "proceed").input
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consult-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try ConsultProcessRun.run(["run", "dialogs", "--out", folder.path], input: transcript)
@@ -139,6 +138,16 @@ struct PersonaTests {
         }
     }
 
+    /// The transcripts' own checks (screen lines, prompts, answers, outcome), replayed in-process by `consult replay`.
+    @Test("consult replay --all tests/transcripts passes every check of every persona")
+    func replayAll() throws {
+        let run = try ConsultProcessRun.run(["replay", "dialogs", "--all", "tests/transcripts"], input: Data())
+        #expect(run.exitCode == 0, "\(run.standardOutput)\(run.standardError)")
+        let passed = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("✓ tests/transcripts/") }
+        #expect(passed.count == Self.personas.count, "\(run.standardOutput)")
+        #expect(run.standardOutput.hasSuffix("\(Self.personas.count) transcripts passed\n"))
+    }
+
     // MARK: - Helpers
 
     static func collapsingWhitespace(_ text: String) -> String {
@@ -159,25 +168,42 @@ struct PersonaTests {
     }
 }
 
-/// `tests/transcripts/<persona>.expected.json`.
-struct PersonaExpectation: Decodable {
-    /// `proceed`, `review`, `defer`, `decline` or `incomplete`.
-    var outcome: String
+/// What a persona's transcript expects of the summary files: its `#> expect` lines about the end state.
+struct PersonaExpectation {
+    /// `proceed`, `review`, `defer`, `decline` or `incomplete`; empty when the transcript does not say.
+    var outcome = ""
     /// Rule ids of the reasons and precautions (compared as sets).
-    var reasons: [String]
-    var precautions: [String]
-    /// Rule ids of the notes; none when left out.
-    var notes: [String]?
-    /// Some answers, by id, with their summary `value`.
-    var answers: [String: JSONValue]
+    var reasons: Set<String> = []
+    var precautions: Set<String> = []
+    /// Rule ids of the notes; not checked when the transcript does not say.
+    var notes: Set<String>?
     /// Answer ids that must not have been asked.
-    var absentAnswers: [String]?
-    /// The FAQ entries that answered the patient's own questions, in order; none when left out.
+    var absentAnswers: [String] = []
+    /// The FAQ entries that answered the patient's own questions, in order (`unanswered` for the others).
     var faq: [String]?
+    /// What `consult run` is given: the answers alone, one a line.
+    var input: Data
+    var answerCount: Int
 
-    enum CodingKeys: String, CodingKey {
-        case outcome, reasons, precautions, notes, answers, faq
-        case absentAnswers = "absent_answers"
+    /// Reads `tests/transcripts/<persona>.txt`, which must parse without errors.
+    init(persona: String) throws {
+        let path = "tests/transcripts/\(persona).txt"
+        let text = try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+        let (transcript, diagnostics) = TranscriptParser.parse(text, path: path)
+        try #require(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+        input = Data(transcript.answers.map { $0 + "\n" }.joined().utf8)
+        answerCount = transcript.answers.count
+        for (_, check) in transcript.checks {
+            switch check {
+            case let .outcome(status): outcome = status.rawValue
+            case let .rules(.reasons, rules): reasons = rules
+            case let .rules(.precautions, rules): precautions = rules
+            case let .rules(.notes, rules): notes = rules
+            case let .notAsked(ids): absentAnswers += ids
+            case let .faq(entries): faq = entries
+            case .line, .prompt, .answer: continue  // checked by `consult replay`
+            }
+        }
     }
 }
 
@@ -260,7 +286,7 @@ struct SummaryFiles {
     let fhir: URL
 
     /// Checks the folder holds exactly these three files, mode 0600, and is itself mode 0700.
-    init?(folder: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+    init?(folder: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder.path).sorted() else {
             Issue.record("no summary folder at \(folder.path)", sourceLocation: sourceLocation)

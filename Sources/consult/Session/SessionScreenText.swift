@@ -1,8 +1,11 @@
+import ConsultCore
+
 /// The words the terminal front end shows around a consultation, in one place for review.
 enum SessionScreenText {
     static let retrySaving = "Staff: press Enter to try saving again, or Ctrl-D to give up (the answers are then lost)."
-    static let aboutYourQuestion = "About your question: "
-    static let saved = "Your answers have been saved for the clinic's staff."
+    /// Shared with the plain screen of replays, so both say the same.
+    static let aboutYourQuestion = PlainScreenText.aboutYourQuestion
+    static let saved = PlainScreenText.saved
     static let stillThere = "Are you still there? Press Enter to continue."
     static func countdownPrompt(_ seconds: Int) -> String { "(\(seconds)s) > " }
     static func welcome(_ title: String) -> String { "Welcome! This is the \(title)." }
