@@ -84,7 +84,7 @@ struct ConsultationDriver {
     }
 
     /// Writes the summary; on failure tells the patient to see the front desk and staff the reason.
-    private func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
+    func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
         do {
             let files = try SummaryWriter(directory: summaryDirectory).write(record)
             screen.writeLine()
