@@ -12,12 +12,13 @@ public struct PersonaScript: Sendable, Hashable {
     public var stoppedEarly: Bool
 
     public init(parsing text: String) {
-        var pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift, so Windows line ends are made plain first.
+        var pieces = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         if pieces.last == "" { pieces.removeLast() }  // the final line break
         var lines: [String] = []
         var stopped = false
         for piece in pieces {
-            let line = piece.hasSuffix("\r") ? String(piece.dropLast()) : piece
+            let line = piece
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("#") {
                 let check = trimmed.dropFirst().drop { $0 == ">" || $0 == " " }
