@@ -39,8 +39,10 @@ struct SessionPresenter {
         }
     }
 
-    func show(_ prompt: Prompt) {
+    /// - Parameter header: A line shown above the question (the staff view in rehearsal); `nil` for patients.
+    func show(_ prompt: Prompt, header: String? = nil) {
         screen.writeLine()
+        if let header { screen.writeLine(style(wrap(header), .dim)) }
         if !prompt.text.isEmpty { screen.writeLine(style(wrap(prompt.text), .bold)) }
         for (number, option) in prompt.options.enumerated() {
             screen.writeLine(TerminalScreen.wrap("  \(number + 1)) \(option)", width: max(20, screen.width - 1)))

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Events and queries that only staff rehearsal uses: jumping to a node, changing an answer,
+/// and tracing which branch cases a walk takes.
+///
+/// Each event leaves a checkpoint behind, so the ordinary `back` undoes it.
+extension ConsultationStateMachine {
+    // MARK: - Jumping
+
+    /// What ``jump(to:callStack:at:)`` did.
+    public enum JumpAction: Sendable, Hashable {
+        /// The session now waits at the node; show the prompt.
+        case jumped(ConsultationAction)
+        /// The session is not at a prompt (not started, confirming or finished), so it cannot jump.
+        case notAtAPrompt
+        /// The address is not a question or a topic.
+        case notAPrompt
+    }
+
+    /// Moves the session to a question or topic, with the call stack given; the answers stay.
+    ///
+    /// - Parameters:
+    ///   - address: an `ask` or `explain` node.
+    ///   - callStack: the `call` nodes to return through when the target's dialog ends, outermost first.
+    public mutating func jump(to address: NodeAddress, callStack: [NodeAddress], at now: Date = Date()) -> JumpAction {
+        guard case let .awaiting(point) = state.phase else { return .notAtAPrompt }
+        let stage: PromptPoint.Stage
+        switch consultation.node(at: address)?.kind {
+        case .ask?: stage = .question
+        case .explain?: stage = .topicOffer
+        case .say?, .branch?, .call?, .returnToCaller?, .end?, .outcome?, nil: return .notAPrompt
+        }
+        pushCheckpoint(point)
+        state.callStack = callStack
+        state.phase = .awaiting(PromptPoint(address: address, stage: stage))
+        return .jumped(.prompt([], currentPrompt(), showQuestion: true))
+    }
+
+    // MARK: - Changing an answer
+
+    /// What ``replaceAnswer(_:with:at:)`` did.
+    public enum ReplaceAction: Sendable, Hashable {
+        /// The answer is stored (replacing any earlier one); the session stays where it was.
+        case replaced(previous: AnsweredQuestion?, now: AnsweredQuestion, ConsultationAction)
+        /// The text does not read as an answer to that question.
+        case unreadable(hint: String)
+        /// No question stores that answer id.
+        case unknownQuestion
+        /// The session is not at a prompt, so it cannot change answers.
+        case notAtAPrompt
+    }
+
+    /// Reads `text` as the answer to question `id` with the normal interpreter and stores it.
+    ///
+    /// The session stays at its prompt: the path already walked is not re-routed.
+    /// `skip` (or an empty text) clears an optional question's answer to "skipped".
+    public mutating func replaceAnswer(_ id: String, with text: String, at now: Date = Date()) -> ReplaceAction {
+        guard case let .awaiting(point) = state.phase else { return .notAtAPrompt }
+        guard let address = consultation.questions[id], let node = consultation.node(at: address),
+              case let .ask(question) = node.kind else { return .unknownQuestion }
+        let cleaned = TerminalSanitizer.clean(text)
+        let kind = answerKind(of: question)
+        let value: AnswerValue?
+        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        if !question.required, trimmed.isEmpty || SessionCommand(TextNormalizer.normalize(trimmed)) == .skip {
+            value = nil
+        } else {
+            switch interpreter.interpret(cleaned, as: kind) {
+            case let .answer(read): value = read
+            case let .unreadable(hint): return .unreadable(hint: hint.text)
+            }
+        }
+        let previous = state.answers.first { $0.answer.id == id }
+        pushCheckpoint(point)
+        let answer = AnsweredQuestion(id: id, question: render(question.text), kind: kind, value: value,
+                                      text: value == nil ? "skip" : cleaned)
+        if let index = state.answers.firstIndex(where: { $0.answer.id == id }) {
+            state.answers[index] = .init(answer: answer, address: previous?.address ?? address)
+        } else {
+            state.answers.append(.init(answer: answer, address: address))
+        }
+        return .replaced(previous: previous?.answer, now: answer, .prompt([], currentPrompt(), showQuestion: true))
+    }
+
+    // MARK: - Tracing a walk
+
+    /// One decision of a branch node: the index of the case taken, or `nil` for `otherwise` (or falling through).
+    public struct BranchChoice: Sendable, Hashable {
+        public var branch: NodeAddress
+        public var caseIndex: Int?
+    }
+
+    /// The branch decisions a walk from `start` makes with the current answers and `callStack`, and where it stops.
+    ///
+    /// Follows the same steps as the session's own walk, on a copy: nothing of the session changes.
+    /// - Returns: the decisions in order, and the prompt address the walk stops at (`nil` when it finishes).
+    public func traceWalk(from start: NodeAddress?, callStack: [NodeAddress]) -> (choices: [BranchChoice], stop: NodeAddress?) {
+        var copy = self
+        copy.state.callStack = callStack
+        var choices: [BranchChoice] = []
+        var next = start
+        var steps = 0
+        while let address = next {
+            steps += 1
+            guard steps <= Self.stepLimit, let node = consultation.node(at: address) else { return (choices, nil) }
+            switch node.kind {
+            case .say, .outcome:
+                next = copy.onward(from: address)
+            case .ask, .explain:
+                return (choices, address)
+            case let .branch(cases, otherwise):
+                let evaluator = copy.currentEvaluator()
+                let index = consultation.dialogs[address.dialog]?.nodeIndex ?? [:]
+                if let taken = cases.firstIndex(where: { evaluator.holds($0.condition.expression) }),
+                   let target = index[cases[taken].target.id] {
+                    choices.append(BranchChoice(branch: address, caseIndex: taken))
+                    next = NodeAddress(dialog: address.dialog, index: target)
+                } else if let otherwise, let target = index[otherwise.id] {
+                    choices.append(BranchChoice(branch: address, caseIndex: nil))
+                    next = NodeAddress(dialog: address.dialog, index: target)
+                } else {
+                    choices.append(BranchChoice(branch: address, caseIndex: nil))
+                    next = copy.following(address)
+                }
+            case let .call(reference):
+                if let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty {
+                    copy.state.callStack.append(address)
+                    next = NodeAddress(dialog: reference.id, index: 0)
+                } else {
+                    next = copy.onward(from: address)
+                }
+            case .returnToCaller:
+                next = copy.returnFromDialog()
+            case .end:
+                return (choices, nil)
+            }
+        }
+        return (choices, nil)
+    }
+
+    /// Where the session's walk continues after the prompt at `address` is answered, with `callStack` at that prompt.
+    public func onwardAddress(after address: NodeAddress, callStack: [NodeAddress]) -> (start: NodeAddress?, callStack: [NodeAddress]) {
+        var copy = self
+        copy.state.callStack = callStack
+        let start = copy.onward(from: address)
+        return (start, copy.state.callStack)
+    }
+}
