@@ -48,7 +48,7 @@ struct RehearsalDriver {
                 presenter.show(messages)
                 let saver = ConsultationDriver(consultation: consultation, reader: reader, screen: screen,
                                                summaryDirectory: folder.url, language: language, mode: .rehearsal)
-                guard saver.save(record, presenter: presenter) else { return .summaryNotSaved }
+                guard saver.save(record, presenter: presenter) else { return .summaryNotSaved(record) }
                 recordCoverage(session.coverage, staff: staff)
                 return .finished(record.outcome.status)
             }
