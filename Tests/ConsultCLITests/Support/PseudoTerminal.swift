@@ -176,7 +176,7 @@ final class PseudoTerminal {
     /// Waits until `text` appears in the output after the previous match.
     ///
     /// - Throws: ``Failure`` with the output so far when `text` does not appear within the deadline.
-    func expect(_ text: String, within limit: Duration = .seconds(10)) throws {
+    func expect(_ text: String, within limit: Duration = .seconds(30)) throws {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + limit
         while true {
@@ -204,7 +204,7 @@ final class PseudoTerminal {
     ///
     /// - Returns: The exit code, or 128 + the signal number if a signal ended it.
     /// - Throws: ``Failure`` when it is still running at the deadline (the helper kills it later).
-    func waitForExit(within limit: Duration = .seconds(10)) throws -> Int32 {
+    func waitForExit(within limit: Duration = .seconds(30)) throws -> Int32 {
         if let exitStatus { return exitStatus }
         let deadline = ContinuousClock.now + limit
         while true {
