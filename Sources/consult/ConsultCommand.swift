@@ -10,7 +10,7 @@ struct ConsultCommand: ParsableCommand {
         Exit status: 0 on success, 1 when a check fails or a summary cannot be written, \
         2 when the command is used wrongly.
         """,
-        subcommands: [RunCommand.self, KioskCommand.self, ValidateCommand.self, TerminalCheckCommand.self],
+        subcommands: [RunCommand.self, KioskCommand.self, ValidateCommand.self, PathsCommand.self, TerminalCheckCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
