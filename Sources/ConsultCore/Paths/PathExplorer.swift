@@ -99,6 +99,13 @@ struct ExplorationEngine {
     var parentClass: [Int32] = []
     var edges: [[Edge]] = []
 
+    struct Place: Hashable {
+        var position: Int32
+        var stack: [Int32]
+    }
+
+    var livenessCache: [Place: (live: PathBitSet, unsettled: PathBitSet)] = [:]
+
     // Findings.
     var visited: PathBitSet
     /// First edge found (so on a shortest path) finishing in each outcome: (source state or -1 for the start, class).
@@ -309,15 +316,16 @@ struct ExplorationEngine {
         var working = working
         switch end {
         case let .prompt(position):
-            let unsettled = model.unsettled[position]
+            let stack = working.stack.map(Int32.init)
+            let context = liveness(at: position, stack: stack)
             var settledNow: [Int] = []
-            for watched in working.holding where !unsettled.contains(watched) { settledNow.append(watched) }
+            for watched in working.holding where !context.unsettled.contains(watched) { settledNow.append(watched) }
             for watched in settledNow { settle(watched, &working) }
-            let live = model.liveAnswers[position]
+            let live = context.live
             let answers = working.answers.filter { live.contains($0.key) }
                 .map { UInt64($0.key) << 32 | UInt64($0.value) }.sorted()
             let state = ExplorationState(
-                position: Int32(position), stack: working.stack.map(Int32.init), answers: answers,
+                position: Int32(position), stack: stack, answers: answers,
                 holding: working.holding.map(Int32.init).sorted(), settledSeverity: working.settledSeverity,
                 settledProperties: working.settledProperties.map(Int32.init).sorted(), flags: working.flags
             )
@@ -345,6 +353,15 @@ struct ExplorationEngine {
             checkFinish(working, outcome: outcome, runaway: runaway, source: source, classIndex: classIndex)
             return .finish(outcome)
         }
+    }
+
+    /// What may still be read or change after a prompt on this call stack (memoised: few stacks recur).
+    mutating func liveness(at position: Int, stack: [Int32]) -> (live: PathBitSet, unsettled: PathBitSet) {
+        let key = Place(position: Int32(position), stack: stack)
+        if let known = livenessCache[key] { return known }
+        let context = model.context(at: position, stack: stack)
+        livenessCache[key] = context
+        return context
     }
 
     mutating func settle(_ watched: Int, _ working: inout Working) {

@@ -60,10 +60,12 @@ struct PathModel {
     let propertyAtoms: [[Expression]]
     /// Numbers written in the conditions and computed values that matter, and numeric settings.
     let boundaries: [Double]
-    /// For each node: answers a condition reachable from it may read.
-    let liveAnswers: [PathBitSet]
-    /// For each node: watched conditions that may still change after it (one of their answers can still be asked).
-    let unsettled: [PathBitSet]
+    /// For each node: answers a condition reachable from it in its dialog frame may read (see `context`).
+    let frameLive: [PathBitSet]
+    /// For each node: watched conditions that may still change in its dialog frame (one of their answers can still be asked).
+    let frameUnsettled: [PathBitSet]
+    /// For each node: whether its dialog can return (or, for the entry dialog, finish by falling off) from it.
+    let exits: [Bool]
 
     init(consultation: Consultation, propertyConditions: [Expression]) {
         self.consultation = consultation
@@ -160,13 +162,32 @@ struct PathModel {
         self.propertyAtoms = propertyAtoms
         self.boundaries = numbers.sorted()
 
-        // Liveness: what can still be read or change after each node, over the consultation graph
-        // (returns go to every call site there, which only ever keeps more than needed).
+        // Liveness within a dialog frame: what can still be read or change from each node until its dialog
+        // returns (calls are entered, and come back to the node after the call). `exits` says whether the
+        // dialog can return from there; the explorer adds what follows each call site on the actual call stack.
         var successors = Array(repeating: [Int](), count: nodes.count)
-        let graph = ConsultationGraph(consultation: consultation)
-        for (address, targets) in graph.successors {
-            guard let from = nodeIndex[address] else { continue }
-            for case let .node(next) in targets { if let to = nodeIndex[next] { successors[from].append(to) } }
+        var exitSeed = Array(repeating: PathBitSet(capacity: 1), count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            func add(_ onward: Onward) {
+                switch onward {
+                case let .node(next): successors[index].append(next)
+                case .fallOff: exitSeed[index].insert(0)
+                }
+            }
+            switch node.kind {
+            case .say, .ask, .explain, .outcome:
+                add(node.onward)
+            case let .branch(cases, otherwise):
+                for (_, target) in cases { successors[index].append(target) }
+                add(otherwise.map(Onward.node) ?? node.following)
+            case let .call(entry):
+                if let entry { successors[index].append(entry) }
+                add(node.onward)
+            case .returnToCaller:
+                exitSeed[index].insert(0)
+            case .end:
+                break
+            }
         }
         var liveSeed = Array(repeating: PathBitSet(capacity: questionIDs.count), count: nodes.count)
         var unsettledSeed = Array(repeating: PathBitSet(capacity: watched.count), count: nodes.count)
@@ -183,14 +204,36 @@ struct PathModel {
                 break
             }
         }
-        liveAnswers = Self.propagate(liveSeed, successors: successors)
-        unsettled = Self.propagate(unsettledSeed, successors: successors)
+        let components = StronglyConnectedComponents(successors: successors)
+        frameLive = Self.propagate(liveSeed, successors: successors, components: components)
+        frameUnsettled = Self.propagate(unsettledSeed, successors: successors, components: components)
+        exits = Self.propagate(exitSeed, successors: successors, components: components).map { !$0.isEmpty }
+    }
+
+    /// What may still be read (`live`) or change (`unsettled`) after a prompt, given the call stack:
+    /// the prompt's own dialog frame, then, while the dialog can return, what follows each call site.
+    func context(at position: Int, stack: [Int32]) -> (live: PathBitSet, unsettled: PathBitSet) {
+        var live = frameLive[position]
+        var unsettled = frameUnsettled[position]
+        var canReturn = exits[position]
+        var level = stack.count - 1
+        while canReturn, level >= 0 {
+            switch nodes[Int(stack[level])].onward {
+            case let .node(next):
+                live.formUnion(frameLive[next])
+                unsettled.formUnion(frameUnsettled[next])
+                canReturn = exits[next]
+            case .fallOff:
+                canReturn = true
+            }
+            level -= 1
+        }
+        return (live, unsettled)
     }
 
     /// Each node's set joined with the sets of every node reachable from it (strongly connected
     /// components first, so loops cost nothing extra).
-    static func propagate(_ seeds: [PathBitSet], successors: [[Int]]) -> [PathBitSet] {
-        let components = StronglyConnectedComponents(successors: successors)
+    static func propagate(_ seeds: [PathBitSet], successors: [[Int]], components: StronglyConnectedComponents) -> [PathBitSet] {
         var componentSets = components.members.map { members in
             members.dropFirst().reduce(into: seeds[members[0]]) { $0.formUnion(seeds[$1]) }
         }
