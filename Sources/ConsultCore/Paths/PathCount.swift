@@ -60,9 +60,13 @@ public struct PathCount: Sendable, Hashable, Comparable, CustomStringConvertible
         return text
     }
 
-    /// `12,345,678`: the digits grouped in threes, for people.
+    /// `12,345,678`: the digits grouped in threes, for people; beyond 18 digits, `about 2.54 × 10^170`.
     public var grouped: String {
         let digits = description
+        if digits.count > 18 {
+            let leading = Array(digits.prefix(3))
+            return "about \(leading[0]).\(leading[1])\(leading[2]) × 10^\(digits.count - 1)"
+        }
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {
