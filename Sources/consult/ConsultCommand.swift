@@ -10,7 +10,10 @@ struct ConsultCommand: ParsableCommand {
         Exit status: 0 on success, 1 when a check fails or a summary cannot be written, \
         2 when the command is used wrongly.
         """,
-        subcommands: [RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, GraphCommand.self, ReplayCommand.self, ExportQuestionnaireCommand.self, TerminalCheckCommand.self],
+        subcommands: [
+            RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, GraphCommand.self,
+            PathsCommand.self, ReplayCommand.self, ExportQuestionnaireCommand.self, TerminalCheckCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

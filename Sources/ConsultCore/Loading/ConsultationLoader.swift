@@ -30,7 +30,8 @@ public enum ConsultationLoader {
         } catch {
             return failure("cannot list the folder: \(error.localizedDescription)", at: path)
         }
-        let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+        // `properties.yaml` holds the folder's safety properties (`consult paths --check`), not a dialog.
+        let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "properties.yaml" }
             .sorted()
             .map { (path as NSString).appendingPathComponent($0) }
         guard !files.isEmpty else {

@@ -1,0 +1,390 @@
+/// The consultation compiled for path exploration: nodes numbered, the runtime's next-node rules
+/// resolved once, and for every expression the answers it reads.
+///
+/// It also knows, for every node, which answers a later condition may still read and which rules
+/// (and property conditions) may still change: the explorer forgets everything else, which is what
+/// lets paths that differ only in answers nobody reads again merge into one state.
+struct PathModel {
+    /// Where the runtime goes after a node when nothing else says: a node, or off the end of the dialog.
+    enum Onward: Equatable {
+        case node(Int)
+        case fallOff
+    }
+
+    enum Kind {
+        case say
+        case ask(question: Int)
+        case explain
+        /// Cases as (condition index, target node); `otherwise` is the `else` target, if any.
+        case branch([(condition: Int, target: Int)], otherwise: Int?)
+        /// The callee's first node, or `nil` for an empty dialog (the call is then skipped).
+        case call(entry: Int?)
+        case returnToCaller
+        case end
+        case outcome
+    }
+
+    struct Node {
+        var address: NodeAddress
+        var kind: Kind
+        /// After the node: its `next`, else the following node, else off the end.
+        var onward: Onward
+        /// The following node in the list, ignoring `next` (where a branch with no case taken goes).
+        var following: Onward
+    }
+
+    /// A condition the explorer evaluates: a rule's, a property's or a branch case's.
+    struct Condition {
+        var expression: Expression
+        /// The answers it reads, directly or through computed values (question indices, sorted).
+        var inputs: [Int]
+    }
+
+    let consultation: Consultation
+    let nodes: [Node]
+    let nodeIndex: [NodeAddress: Int]
+    /// Question ids by index, and their ask nodes.
+    let questionIDs: [String]
+    let questionIndex: [String: Int]
+    let questionNode: [Int]
+    /// Rules first (in the consultation's order), then property conditions: the "watched" conditions,
+    /// whose truth at the end of a path matters.
+    let watched: [Condition]
+    let ruleCount: Int
+    /// Watched conditions reading each question.
+    let watchersOf: [[Int]]
+    let branchConditions: [Condition]
+    /// Maximal parts of conditions that read exactly one answer, by question: what answer classes are made of.
+    /// `dialogAtoms` come from the dialog alone; `propertyAtoms` from the properties being checked.
+    let dialogAtoms: [[Expression]]
+    let propertyAtoms: [[Expression]]
+    /// Numbers written in the conditions and computed values that matter, and numeric settings.
+    let boundaries: [Double]
+    /// For each node: answers a condition reachable from it in its dialog frame may read (see `context`).
+    let frameLive: [PathBitSet]
+    /// For each node: watched conditions that may still change in its dialog frame (one of their answers can still be asked).
+    let frameUnsettled: [PathBitSet]
+    /// For each node: whether its dialog can return (or, for the entry dialog, finish by falling off) from it.
+    let exits: [Bool]
+
+    init(consultation: Consultation, propertyConditions: [Expression]) {
+        self.consultation = consultation
+
+        // Nodes, numbered in dialog order.
+        var addresses: [NodeAddress] = []
+        for id in consultation.dialogOrder {
+            for index in consultation.dialogs[id]?.nodes.indices ?? 0..<0 { addresses.append(NodeAddress(dialog: id, index: index)) }
+        }
+        var nodeIndex: [NodeAddress: Int] = [:]
+        for (position, address) in addresses.enumerated() { nodeIndex[address] = position }
+        self.nodeIndex = nodeIndex
+
+        // Questions.
+        let questionIDs = consultation.questions.keys.sorted()
+        var questionIndex: [String: Int] = [:]
+        for (position, id) in questionIDs.enumerated() { questionIndex[id] = position }
+        self.questionIDs = questionIDs
+        self.questionIndex = questionIndex
+        self.questionNode = questionIDs.map { consultation.questions[$0].flatMap { nodeIndex[$0] } ?? -1 }
+
+        var reads = ReadAnalysis(consultation: consultation, questionIndex: questionIndex)
+
+        // Nodes, with the runtime's rules for where each goes next.
+        var branchConditions: [Condition] = []
+        var nodes: [Node] = []
+        var dialogNodeIndex: [String: [String: Int]] = [:]
+        for id in consultation.dialogOrder { dialogNodeIndex[id] = consultation.dialogs[id]?.nodeIndex ?? [:] }
+        for address in addresses {
+            guard let dialog = consultation.dialogs[address.dialog] else { continue }
+            let node = dialog.nodes[address.index]
+            func named(_ reference: NodeReference?) -> Int? {
+                guard let reference, let index = dialogNodeIndex[address.dialog]?[reference.id] else { return nil }
+                return nodeIndex[NodeAddress(dialog: address.dialog, index: index)]
+            }
+            let following: Onward = address.index + 1 < dialog.nodes.count
+                ? .node(nodeIndex[NodeAddress(dialog: address.dialog, index: address.index + 1)]!) : .fallOff
+            let onward: Onward = named(node.next).map(Onward.node) ?? following
+            let kind: Kind
+            switch node.kind {
+            case .say: kind = .say
+            case let .ask(question): kind = .ask(question: questionIndex[question.id] ?? -1)
+            case .explain: kind = .explain
+            case let .branch(cases, otherwise):
+                var resolved: [(condition: Int, target: Int)] = []
+                for branchCase in cases {
+                    guard let target = named(branchCase.target) else { continue }
+                    branchConditions.append(Condition(expression: branchCase.condition.expression,
+                                                      inputs: reads.questions(of: branchCase.condition.expression)))
+                    resolved.append((branchConditions.count - 1, target))
+                }
+                kind = .branch(resolved, otherwise: named(otherwise))
+            case let .call(reference):
+                if let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty {
+                    kind = .call(entry: nodeIndex[NodeAddress(dialog: reference.id, index: 0)])
+                } else {
+                    kind = .call(entry: nil)
+                }
+            case .returnToCaller: kind = .returnToCaller
+            case .end: kind = .end
+            case .outcome: kind = .outcome
+            }
+            nodes.append(Node(address: address, kind: kind, onward: onward, following: following))
+        }
+        self.nodes = nodes
+        self.branchConditions = branchConditions
+
+        // Watched conditions: rules, then properties.
+        var watched = consultation.rules.map { Condition(expression: $0.condition.expression, inputs: reads.questions(of: $0.condition.expression)) }
+        ruleCount = watched.count
+        watched += propertyConditions.map { Condition(expression: $0, inputs: reads.questions(of: $0)) }
+        self.watched = watched
+        var watchersOf = Array(repeating: [Int](), count: questionIDs.count)
+        for (index, condition) in watched.enumerated() {
+            for input in condition.inputs { watchersOf[input].append(index) }
+        }
+        self.watchersOf = watchersOf
+
+        // Atoms and boundaries.
+        var dialogAtoms = Array(repeating: [Expression](), count: questionIDs.count)
+        var propertyAtoms = dialogAtoms
+        var numbers: Set<Double> = []
+        var seenComputed: Set<String> = []
+        let dialogExpressions = consultation.rules.map(\.condition.expression) + branchConditions.map(\.expression)
+        for expression in dialogExpressions {
+            reads.collectAtoms(expression, into: &dialogAtoms, numbers: &numbers, seenComputed: &seenComputed)
+        }
+        var seenInProperties: Set<String> = []
+        for expression in propertyConditions {
+            reads.collectAtoms(expression, into: &propertyAtoms, numbers: &numbers, seenComputed: &seenInProperties)
+        }
+        for case let .number(value) in consultation.settings.values { numbers.insert(value) }
+        self.dialogAtoms = dialogAtoms
+        self.propertyAtoms = propertyAtoms
+        self.boundaries = numbers.sorted()
+
+        // Liveness within a dialog frame: what can still be read or change from each node until its dialog
+        // returns (calls are entered, and come back to the node after the call). `exits` says whether the
+        // dialog can return from there; the explorer adds what follows each call site on the actual call stack.
+        var successors = Array(repeating: [Int](), count: nodes.count)
+        var exitSeed = Array(repeating: PathBitSet(capacity: 1), count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            func add(_ onward: Onward) {
+                switch onward {
+                case let .node(next): successors[index].append(next)
+                case .fallOff: exitSeed[index].insert(0)
+                }
+            }
+            switch node.kind {
+            case .say, .ask, .explain, .outcome:
+                add(node.onward)
+            case let .branch(cases, otherwise):
+                for (_, target) in cases { successors[index].append(target) }
+                add(otherwise.map(Onward.node) ?? node.following)
+            case let .call(entry):
+                if let entry { successors[index].append(entry) }
+                add(node.onward)
+            case .returnToCaller:
+                exitSeed[index].insert(0)
+            case .end:
+                break
+            }
+        }
+        var liveSeed = Array(repeating: PathBitSet(capacity: questionIDs.count), count: nodes.count)
+        var unsettledSeed = Array(repeating: PathBitSet(capacity: watched.count), count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            switch node.kind {
+            case let .branch(cases, _):
+                for (condition, _) in cases { for input in branchConditions[condition].inputs { liveSeed[index].insert(input) } }
+            case let .ask(question) where question >= 0:
+                for watcher in watchersOf[question] {
+                    unsettledSeed[index].insert(watcher)
+                    for input in watched[watcher].inputs { liveSeed[index].insert(input) }
+                }
+            default:
+                break
+            }
+        }
+        let components = StronglyConnectedComponents(successors: successors)
+        frameLive = Self.propagate(liveSeed, successors: successors, components: components)
+        frameUnsettled = Self.propagate(unsettledSeed, successors: successors, components: components)
+        exits = Self.propagate(exitSeed, successors: successors, components: components).map { !$0.isEmpty }
+    }
+
+    /// What may still be read (`live`) or change (`unsettled`) after a prompt, given the call stack:
+    /// the prompt's own dialog frame, then, while the dialog can return, what follows each call site.
+    func context(at position: Int, stack: [Int32]) -> (live: PathBitSet, unsettled: PathBitSet) {
+        var live = frameLive[position]
+        var unsettled = frameUnsettled[position]
+        var canReturn = exits[position]
+        var level = stack.count - 1
+        while canReturn, level >= 0 {
+            switch nodes[Int(stack[level])].onward {
+            case let .node(next):
+                live.formUnion(frameLive[next])
+                unsettled.formUnion(frameUnsettled[next])
+                canReturn = exits[next]
+            case .fallOff:
+                canReturn = true
+            }
+            level -= 1
+        }
+        return (live, unsettled)
+    }
+
+    /// Each node's set joined with the sets of every node reachable from it (strongly connected
+    /// components first, so loops cost nothing extra).
+    static func propagate(_ seeds: [PathBitSet], successors: [[Int]], components: StronglyConnectedComponents) -> [PathBitSet] {
+        var componentSets = components.members.map { members in
+            members.dropFirst().reduce(into: seeds[members[0]]) { $0.formUnion(seeds[$1]) }
+        }
+        // Tarjan's algorithm finishes a component after every component it reaches.
+        for component in componentSets.indices {
+            for member in components.members[component] {
+                for next in successors[member] where components.component[next] != component {
+                    componentSets[component].formUnion(componentSets[components.component[next]])
+                }
+            }
+        }
+        return components.component.map { componentSets[$0] }
+    }
+}
+
+/// Tarjan's strongly connected components, iteratively (dialogs of thousands of nodes would overflow a recursion).
+struct StronglyConnectedComponents {
+    /// The component of each node.
+    private(set) var component: [Int]
+    /// The nodes of each component, components in the order they were completed (successors first).
+    private(set) var members: [[Int]] = []
+
+    init(successors: [[Int]]) {
+        let count = successors.count
+        component = Array(repeating: -1, count: count)
+        var index = Array(repeating: -1, count: count)
+        var lowLink = Array(repeating: 0, count: count)
+        var onStack = Array(repeating: false, count: count)
+        var stack: [Int] = []
+        var counter = 0
+        for root in 0..<count where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter
+            lowLink[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (node, next) = work.last {
+                if next < successors[node].count {
+                    work[work.count - 1].next += 1
+                    let target = successors[node][next]
+                    if index[target] < 0 {
+                        index[target] = counter
+                        lowLink[target] = counter
+                        counter += 1
+                        stack.append(target)
+                        onStack[target] = true
+                        work.append((target, 0))
+                    } else if onStack[target] {
+                        lowLink[node] = min(lowLink[node], index[target])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { lowLink[parent.node] = min(lowLink[parent.node], lowLink[node]) }
+                guard lowLink[node] == index[node] else { continue }
+                var group: [Int] = []
+                while let top = stack.popLast() {
+                    onStack[top] = false
+                    component[top] = members.count
+                    group.append(top)
+                    if top == node { break }
+                }
+                members.append(group)
+            }
+        }
+    }
+}
+
+/// Which answers expressions read, through computed values, and their one-answer parts.
+struct ReadAnalysis {
+    let consultation: Consultation
+    let questionIndex: [String: Int]
+    private var computedReads: [String: (questions: Set<Int>, outcome: Bool)] = [:]
+
+    init(consultation: Consultation, questionIndex: [String: Int]) {
+        self.consultation = consultation
+        self.questionIndex = questionIndex
+    }
+
+    /// The answers `expression` reads (question indices, sorted).
+    mutating func questions(of expression: Expression) -> [Int] {
+        reads(expression).questions.sorted()
+    }
+
+    /// The answers an expression reads, and whether it reads the built-in `outcome`.
+    mutating func reads(_ expression: Expression) -> (questions: Set<Int>, outcome: Bool) {
+        var questions: Set<Int> = []
+        var outcome = false
+        for name in expression.names {
+            if let question = questionIndex[name] {
+                questions.insert(question)
+            } else if consultation.computed[name] != nil {
+                let inner = computed(name)
+                questions.formUnion(inner.questions)
+                outcome = outcome || inner.outcome
+            } else if name == ConsultationLinker.outcomeName, consultation.settings[name] == nil {
+                outcome = true
+            }
+        }
+        return (questions, outcome)
+    }
+
+    private mutating func computed(_ name: String) -> (questions: Set<Int>, outcome: Bool) {
+        if let known = computedReads[name] { return known }
+        computedReads[name] = ([], false)  // the checker rejects cycles; this only stops a loop
+        guard let value = consultation.computed[name] else { return ([], false) }
+        let result = reads(value.expression)
+        computedReads[name] = result
+        return result
+    }
+
+    /// Records the maximal parts of `expression` that read exactly one answer (and not `outcome`),
+    /// descending into computed values that read several, and the numbers written along the way.
+    mutating func collectAtoms(_ expression: Expression, into atoms: inout [[Expression]], numbers: inout Set<Double>,
+                               seenComputed: inout Set<String>) {
+        numbers.formUnion(expression.numberLiterals)
+        let read = reads(expression)
+        if !read.outcome, read.questions.count == 1, let question = read.questions.first {
+            if !atoms[question].contains(expression) { atoms[question].append(expression) }
+            // Numbers inside computed values it reads are boundaries too.
+            for name in expression.names where consultation.computed[name] != nil { collectNumbers(ofComputed: name, into: &numbers) }
+            return
+        }
+        if read.questions.isEmpty { return }
+        switch expression.kind {
+        case .number, .text, .boolean, .answerWord:
+            break
+        case let .name(name):
+            if let value = consultation.computed[name], seenComputed.insert(name).inserted {
+                collectAtoms(value.expression, into: &atoms, numbers: &numbers, seenComputed: &seenComputed)
+            }
+        case let .list(items):
+            for item in items { collectAtoms(item, into: &atoms, numbers: &numbers, seenComputed: &seenComputed) }
+        case let .negate(operand), let .not(operand):
+            collectAtoms(operand, into: &atoms, numbers: &numbers, seenComputed: &seenComputed)
+        case let .binary(_, left, right):
+            collectAtoms(left, into: &atoms, numbers: &numbers, seenComputed: &seenComputed)
+            collectAtoms(right, into: &atoms, numbers: &numbers, seenComputed: &seenComputed)
+        case let .call(_, arguments):
+            for argument in arguments { collectAtoms(argument, into: &atoms, numbers: &numbers, seenComputed: &seenComputed) }
+        case let .conditional(test, then, otherwise):
+            for part in [test, then, otherwise] { collectAtoms(part, into: &atoms, numbers: &numbers, seenComputed: &seenComputed) }
+        }
+    }
+
+    private func collectNumbers(ofComputed name: String, into numbers: inout Set<Double>, depth: Int = 0) {
+        guard depth < 64, let value = consultation.computed[name] else { return }
+        numbers.formUnion(value.expression.numberLiterals)
+        for inner in value.expression.names where consultation.computed[inner] != nil {
+            collectNumbers(ofComputed: inner, into: &numbers, depth: depth + 1)
+        }
+    }
+}
