@@ -129,15 +129,15 @@ public struct RehearsalSession: Sendable {
     }
 
     /// The prompts answered or left so far (the checkpoints `back` returns to), then the current one.
-    public func path() -> [PathStep] {
+    public func path() -> [RehearsalPlace] {
         let answers = machine.state.answers
         var steps = machine.state.history.map { checkpoint in
-            PathStep(place: describe(checkpoint.point.address),
+            RehearsalPlace(place: describe(checkpoint.point.address),
                      answer: answers.last { $0.address == checkpoint.point.address }?.answer.displayValue, isCurrent: false)
         }
         switch machine.state.phase {
         case let .awaiting(point), let .confirming(_, point):
-            steps.append(PathStep(place: describe(point.address), answer: nil, isCurrent: true))
+            steps.append(RehearsalPlace(place: describe(point.address), answer: nil, isCurrent: true))
         case .notStarted, .finished:
             break
         }
@@ -298,7 +298,7 @@ public enum RehearsalReport: Sendable, Hashable {
     case moved(to: String, callStack: [String])
     case answers([AnswerLine])
     case rules(fired: [RuleExplanation], notFired: [RuleExplanation])
-    case path([PathStep], callStack: [String])
+    case path([RehearsalPlace], callStack: [String])
     case help(String)
     case rejected(RehearsalRejection)
 }
@@ -327,7 +327,7 @@ public struct AnswerLine: Sendable, Hashable {
 }
 
 /// One prompt on the path.
-public struct PathStep: Sendable, Hashable {
+public struct RehearsalPlace: Sendable, Hashable {
     public var place: String
     /// The answer given there, if any.
     public var answer: String?

@@ -37,7 +37,7 @@ enum RehearsalScreenText {
     static func firedHeading(_ count: Int) -> String { "Fired (\(count)):" }
     static func notFiredHeading(_ count: Int) -> String { "Not fired (\(count)):" }
     static let pathHeading = "Path so far:"
-    static func pathStep(_ number: Int, _ step: PathStep) -> String {
+    static func pathStep(_ number: Int, _ step: RehearsalPlace) -> String {
         "  \(number). \(step.place)" + (step.answer.map { " = \($0)" } ?? "") + (step.isCurrent ? "   (now)" : "")
     }
     static func callStack(_ frames: [String]) -> String {

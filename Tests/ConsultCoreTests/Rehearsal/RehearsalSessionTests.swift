@@ -134,10 +134,10 @@ import Testing
 
         let path = session.lineReceived("where", at: Self.now)
         #expect(path.reports == [.path([
-            PathStep(place: "clinic/concern", answer: "Acne scars", isCurrent: false),
-            PathStep(place: "clinic/age", answer: "30 years", isCurrent: false),
-            PathStep(place: "clinic/pregnant", answer: "not sure", isCurrent: false),
-            PathStep(place: "screening/keloid", answer: nil, isCurrent: true),
+            RehearsalPlace(place: "clinic/concern", answer: "Acne scars", isCurrent: false),
+            RehearsalPlace(place: "clinic/age", answer: "30 years", isCurrent: false),
+            RehearsalPlace(place: "clinic/pregnant", answer: "not sure", isCurrent: false),
+            RehearsalPlace(place: "screening/keloid", answer: nil, isCurrent: true),
         ], callStack: ["clinic/screening call screening"])])
         #expect(path.action.prompt?.nodeID == "keloid")
     }
