@@ -28,60 +28,36 @@ public struct Expression: Sendable, Hashable {
         self.offset = offset
     }
 
+    /// The expressions directly inside this one.
+    public var children: [Expression] {
+        switch kind {
+        case .number, .text, .boolean, .answerWord, .name: []
+        case let .list(items): items
+        case let .negate(operand), let .not(operand): [operand]
+        case let .binary(_, left, right): [left, right]
+        case let .call(_, arguments): arguments
+        case let .conditional(condition, then, otherwise): [condition, then, otherwise]
+        }
+    }
+
+    /// This expression and every one inside it, depth first.
+    public var allNodes: [Expression] {
+        [self] + children.flatMap(\.allNodes)
+    }
+
     /// Every name the expression reads, in order of first appearance.
     public var names: [String] {
         var seen: [String] = []
-        func visit(_ expression: Expression) {
-            switch expression.kind {
-            case .number, .text, .boolean, .answerWord:
-                break
-            case let .name(name):
-                if !seen.contains(name) { seen.append(name) }
-            case let .list(items):
-                items.forEach(visit)
-            case let .negate(operand), let .not(operand):
-                visit(operand)
-            case let .binary(_, left, right):
-                visit(left)
-                visit(right)
-            case let .call(_, arguments):
-                arguments.forEach(visit)
-            case let .conditional(condition, then, otherwise):
-                visit(condition)
-                visit(then)
-                visit(otherwise)
-            }
-        }
-        visit(self)
+        for case let .name(name) in allNodes.map(\.kind) where !seen.contains(name) { seen.append(name) }
         return seen
     }
 
     /// Every number literal, used to pick representative answers when exploring paths.
     public var numberLiterals: [Double] {
-        var numbers: [Double] = []
-        func visit(_ expression: Expression) {
-            switch expression.kind {
-            case let .number(value):
-                numbers.append(value)
-            case .text, .boolean, .answerWord, .name:
-                break
-            case let .list(items):
-                items.forEach(visit)
-            case let .negate(operand), let .not(operand):
-                visit(operand)
-            case let .binary(_, left, right):
-                visit(left)
-                visit(right)
-            case let .call(_, arguments):
-                arguments.forEach(visit)
-            case let .conditional(condition, then, otherwise):
-                visit(condition)
-                visit(then)
-                visit(otherwise)
-            }
+        allNodes.compactMap { node in
+            if case let .number(value) = node.kind { return value }
+            return nil
         }
-        visit(self)
-        return numbers
     }
 }
 

@@ -26,10 +26,7 @@ struct ExportQuestionnaireCommand: ParsableCommand {
     var lang: String = "en"
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog)
-        guard consultation.languages.contains(lang) else {
-            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
-        }
+        let consultation = try DialogLoading.load(dialog, language: lang)
         FileHandle.standardOutput.write(try FHIRQuestionnaire.json(for: consultation, language: lang))
     }
 }

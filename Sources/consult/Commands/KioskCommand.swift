@@ -47,10 +47,7 @@ struct KioskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog)
-        if let lang, !consultation.languages.contains(lang) {
-            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
-        }
+        let consultation = try DialogLoading.load(dialog, language: lang)
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
             summaryDirectory: URL(fileURLWithPath: out), language: lang,

@@ -59,10 +59,7 @@ struct RehearseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog)
-        guard consultation.languages.contains(lang) else {
-            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
-        }
+        let consultation = try DialogLoading.load(dialog, language: lang)
         let folder = RehearsalFolder(url: URL(fileURLWithPath: out))
         do {
             try folder.prepare()

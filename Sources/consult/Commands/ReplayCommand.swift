@@ -81,10 +81,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let transcripts = try transcriptPaths()
-        let consultation = try DialogLoading.load(dialog)
-        guard consultation.languages.contains(lang) else {
-            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
-        }
+        let consultation = try DialogLoading.load(dialog, language: lang)
         let replayer = TranscriptReplayer(consultation: consultation, language: lang)
         var failed = 0
         for path in transcripts {

@@ -33,10 +33,7 @@ struct RunCommand: ParsableCommand {
     var lang: String = "en"
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog)
-        guard consultation.languages.contains(lang) else {
-            throw ValidationError("the dialog has no '\(lang)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
-        }
+        let consultation = try DialogLoading.load(dialog, language: lang)
         let reader = LineReaderFactory.make(historyFile: nil)
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),

@@ -16,4 +16,13 @@ enum DialogLoading {
         }
         return consultation
     }
+
+    /// The consultation at `path`, checked to have text in `language` (when one is asked for).
+    static func load(_ path: String, language: String?) throws -> Consultation {
+        let consultation = try load(path)
+        if let language, !consultation.languages.contains(language) {
+            throw ValidationError("the dialog has no '\(language)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
+        }
+        return consultation
+    }
 }

@@ -80,21 +80,10 @@ final class TmuxSession {
             cArguments.forEach { free($0) }
             cEnvironment.forEach { free($0) }
         }
-        // The test runner blocks some signals in its threads; the tmux server and the program in its
-        // pane must start with none blocked and default handlers, or Ctrl-C would never arrive.
+        // The tmux server and the program in its pane must not inherit the runner's blocked signals.
         var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        PseudoTerminal.resetSignals(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaultSignals = sigset_t()
-        sigemptyset(&defaultSignals)
-        for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGTSTP, SIGCHLD] {
-            sigaddset(&defaultSignals, signal)
-        }
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, cArguments, cEnvironment)
         close(pipe[1])
