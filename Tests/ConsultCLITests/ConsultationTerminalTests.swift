@@ -50,11 +50,13 @@ struct ConsultationTerminalTests {
         try terminal.send("yes\r")
         try terminal.expect(Self.concernQuestion)
         try terminal.send("1\r")
+        try terminal.expect("Which areas would you like treated?")
         try terminal.expect("> ")
         try terminal.send("back\r")
         try terminal.expect("You answered: Acne scars")
         try terminal.expect(Self.concernQuestion)
         try terminal.send("4\r")
+        try terminal.expect("Which areas would you like treated?")
         try terminal.expect("> ")
         try terminal.send("\u{04}")
         #expect(try terminal.waitForExit() == 0)
@@ -117,6 +119,18 @@ struct ConsultationTerminalTests {
             let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name)")
         }
+    }
+
+    @Test("Ctrl-Z does not suspend a patient session")
+    func controlZIsIgnored() throws {
+        let (terminal, out) = try start()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try terminal.send("\u{1A}")
+        try terminal.send("yes\r")
+        try terminal.expect(Self.concernQuestion)
+        try terminal.expect("> ")
+        try terminal.send("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test("no history file is written in patient mode")

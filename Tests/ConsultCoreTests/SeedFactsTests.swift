@@ -54,3 +54,21 @@ import Testing
         #expect(matcher.bestMatch(for: phrasing.right)?.entryID == phrasing.left)
     }
 }
+
+/// The consultation screens; it never tells anyone to stop or change a medicine.
+@Suite struct MedicineAdviceTests {
+    static let forbidden = ["stop taking", "stop using your", "stop your", "discontinue", "come off", "skip your dose",
+                            "stop the medicine", "stop the medication", "change your dose", "lower your dose"]
+
+    @Test func noPatientTextTellsAnyoneToStopAMedicine() throws {
+        let consultation = try BundledConsultation.consultation()
+        for item in TextInventory.all(in: consultation) {
+            for text in item.text.translations.values {
+                let lowered = text.lowercased()
+                for phrase in Self.forbidden {
+                    #expect(!lowered.contains(phrase), "\(item.what) says '\(phrase)': \(text)")
+                }
+            }
+        }
+    }
+}

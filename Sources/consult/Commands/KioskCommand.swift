@@ -48,6 +48,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
+        SignalWatcher.ignoreSuspend()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
             summaryDirectory: URL(fileURLWithPath: out), language: lang,

@@ -34,6 +34,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
+        SignalWatcher.ignoreSuspend()
         let reader = LineReaderFactory.make(historyFile: nil)
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),

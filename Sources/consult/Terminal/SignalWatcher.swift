@@ -37,6 +37,12 @@ enum SignalWatcher {
     // MARK: - Installing
 
     /// Creates the pipe and installs the handlers. Calling it again does nothing.
+    /// Makes Ctrl-Z do nothing, for patient modes: a kiosk's login program has no shell to
+    /// resume it, so a suspended consultation would leave a frozen screen (or a shell) behind.
+    static func ignoreSuspend() {
+        signal(SIGTSTP, SIG_IGN)
+    }
+
     static func install() {
         guard readDescriptor < 0 else { return }
         var ends: [Int32] = [-1, -1]
