@@ -121,6 +121,17 @@ struct ConsultationTerminalTests {
         }
     }
 
+    @Test("keys typed ahead in one burst are all answered, Ctrl-D included")
+    func typeaheadIsKept() throws {
+        let (terminal, out) = try start()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try terminal.send("yes\r1\r\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+        let summary = try #require(try PackagePaths.summaries(in: out).first)
+        let answers = summary["answers"] as? [[String: Any]] ?? []
+        #expect(answers.map { $0["id"] as? String } == ["consent", "concern"])
+    }
+
     @Test("Ctrl-Z does not suspend a patient session")
     func controlZIsIgnored() throws {
         let (terminal, out) = try start()

@@ -36,6 +36,9 @@ final class ReadlineLineReader: LineReader {
     }
 
     func readLine(prompt: String, completions: [String], timeout: Duration?) -> LineEvent {
+        // readline restores the modes it found at the start of a read; after the first read those
+        // are the held ones, so keys typed while the next question prints wait for the next read.
+        defer { TypeaheadHold.hold() }
         // Signals from before this read: a Ctrl-C had no line to cancel, a termination request still counts.
         let earlierSignals = SignalWatcher.takePendingSignals()
         if earlierSignals.contains(SIGWINCH) {
