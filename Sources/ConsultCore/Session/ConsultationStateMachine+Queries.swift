@@ -33,6 +33,13 @@ extension ConsultationStateMachine {
     public func render(_ text: LocalizedText) -> String {
         let template = text.template(in: state.language)
         guard let parsed = try? TextTemplate.parse(template) else { return template }
+        // Most texts interpolate nothing; only those need the rules and answers evaluated.
+        guard !parsed.expressions.isEmpty else {
+            return parsed.segments.map { segment in
+                if case let .literal(text) = segment { return text }
+                return ""
+            }.joined()
+        }
         let evaluator = currentEvaluator()
         let stored = Dictionary(state.answers.map { ($0.answer.id, $0.answer) }, uniquingKeysWith: { _, last in last })
         var result = ""

@@ -1,9 +1,8 @@
 /// Turns a session's messages and prompts into plain screen lines, exactly as `consult run` shows
 /// them when its input is piped: no colour, word-wrapped, answers echoed after `> `.
 ///
-/// The terminal front end has its own styled presenter; this one is for places without a
-/// terminal (replays), and a test keeps the two alike by comparing a replay with the golden
-/// screen of a piped run.
+/// The terminal front end lays out its screen with the same lines and adds colour by their
+/// emphasis, so a replay shows exactly what `consult run` shows.
 public struct PlainScreenRenderer: Sendable {
     /// The screen width in columns; text wraps one column short of it, like the terminal.
     public var width: Int
@@ -14,27 +13,47 @@ public struct PlainScreenRenderer: Sendable {
 
     /// The lines that show `messages`.
     public func lines(for messages: [Message]) -> [String] {
-        var lines: [String] = []
-        if let first = messages.first, [.say, .outcome].contains(first.kind) {
-            // Dialog text after the patient's answer reads better as a new paragraph.
-            lines.append("")
-        }
-        for message in messages {
-            let text = message.kind == .faqAnswer ? PlainScreenText.aboutYourQuestion + message.text : message.text
-            if message.kind == .topicTitle { lines.append("") }
-            lines += wrapped(text)
-        }
-        return lines
+        screenLines(for: messages).map(\.text)
     }
 
     /// The lines that ask `prompt`: its text, numbered options and instructions after a blank line.
     public func lines(for prompt: Prompt) -> [String] {
-        var lines = [""]
-        if !prompt.text.isEmpty { lines += wrapped(prompt.text) }
-        for (number, option) in prompt.options.enumerated() {
-            lines += wrapped("  \(number + 1)) \(option)")
+        screenLines(for: prompt).map(\.text)
+    }
+
+    /// The lines that show `messages`, each with the emphasis a terminal may give it.
+    public func screenLines(for messages: [Message]) -> [ScreenLine] {
+        var lines: [ScreenLine] = []
+        if let first = messages.first, [.say, .outcome].contains(first.kind) {
+            // Dialog text after the patient's answer reads better as a new paragraph.
+            lines.append(ScreenLine(""))
         }
-        lines += wrapped(prompt.instructions)
+        for message in messages {
+            let text = message.kind == .faqAnswer ? PlainScreenText.aboutYourQuestion + message.text : message.text
+            let emphasis: ScreenLine.Emphasis
+            switch message.kind {
+            case .say, .topicText, .faqAnswer: emphasis = .none
+            case .topicTitle:
+                lines.append(ScreenLine(""))
+                emphasis = .heading
+            case .hint: emphasis = .warning
+            case .unanswered, .outcome: emphasis = .strong
+            case .why, .help, .notice: emphasis = .quiet
+            }
+            lines += wrapped(text, emphasis)
+        }
+        return lines
+    }
+
+    /// The lines that ask `prompt`, with an optional staff header above the question (rehearsal).
+    public func screenLines(for prompt: Prompt, header: String? = nil) -> [ScreenLine] {
+        var lines = [ScreenLine("")]
+        if let header { lines += wrapped(header, .quiet) }
+        if !prompt.text.isEmpty { lines += wrapped(prompt.text, .strong) }
+        for (number, option) in prompt.options.enumerated() {
+            lines += wrapped("  \(number + 1)) \(option)", .none)
+        }
+        lines += wrapped(prompt.instructions, .quiet)
         return lines
     }
 
@@ -43,8 +62,32 @@ public struct PlainScreenRenderer: Sendable {
         "> " + TerminalSanitizer.clean(answer)
     }
 
-    private func wrapped(_ text: String) -> [String] {
-        TextWrapping.wrap(text, width: max(20, width - 1)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    private func wrapped(_ text: String, _ emphasis: ScreenLine.Emphasis) -> [ScreenLine] {
+        TextWrapping.wrap(text, width: max(20, width - 1)).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { ScreenLine(String($0), emphasis) }
+    }
+}
+
+/// One line of a session's screen and how a terminal may emphasise it.
+public struct ScreenLine: Sendable, Hashable {
+    public enum Emphasis: Sendable, Hashable {
+        case none
+        /// A topic's title.
+        case heading
+        /// A hint after an answer that could not be read.
+        case warning
+        /// The question, and what staff will follow up.
+        case strong
+        /// Instructions, notices, `why` and `help`.
+        case quiet
+    }
+
+    public var text: String
+    public var emphasis: Emphasis
+
+    public init(_ text: String, _ emphasis: Emphasis = .none) {
+        self.text = text
+        self.emphasis = emphasis
     }
 }
 

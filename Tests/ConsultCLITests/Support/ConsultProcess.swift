@@ -104,26 +104,13 @@ private final class PipeCollector: @unchecked Sendable {
 /// Runs `docs/summary.schema.json` through Python's `jsonschema` (draft 2020-12); the same check as
 /// `SchemaValidation` in ConsultCoreTests.
 enum SummarySchema {
-    static let script = """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            print("python3 cannot import jsonschema: run `pip install jsonschema` to check summaries against the schema")
-            sys.exit(3)
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(json.load(sys.stdin))]
-        print("\\n".join(errors))
-        sys.exit(1 if errors else 0)
-        """
-
     /// Whether `document` is valid, with the validator's messages; a validator that cannot run throws.
     static func validate(_ document: Data) throws -> (valid: Bool, output: String) {
         let schema = packageRoot.appendingPathComponent("docs/summary.schema.json").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema]
+        let script = packageRoot.appendingPathComponent("Tests/Support/validate-summary-schema.py").path
+        process.arguments = ["python3", script, schema]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input

@@ -111,25 +111,12 @@ import Testing
 
 /// Runs `docs/summary.schema.json` through Python's `jsonschema` (draft 2020-12).
 enum SchemaValidation {
-    static let script = """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            print("python3 cannot import jsonschema: run `pip install jsonschema` to check summaries against the schema")
-            sys.exit(3)
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(json.load(sys.stdin))]
-        print("\\n".join(errors))
-        sys.exit(1 if errors else 0)
-        """
-
     static func validate(_ document: Data) throws -> (valid: Bool, output: String) {
         let schema = SummaryFixtures.packageRoot.appendingPathComponent("docs/summary.schema.json").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema]
+        let script = SummaryFixtures.packageRoot.appendingPathComponent("Tests/Support/validate-summary-schema.py").path
+        process.arguments = ["python3", script, schema]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
