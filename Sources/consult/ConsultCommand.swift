@@ -12,7 +12,8 @@ struct ConsultCommand: ParsableCommand {
         """,
         subcommands: [
             RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, GraphCommand.self,
-            PathsCommand.self, ReplayCommand.self, ExportQuestionnaireCommand.self, TerminalCheckCommand.self,
+            PathsCommand.self, ReplayCommand.self, UnderstandingCommand.self, ExportQuestionnaireCommand.self,
+            TerminalCheckCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

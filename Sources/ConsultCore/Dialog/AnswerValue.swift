@@ -7,6 +7,8 @@ public enum AnswerValue: Sendable, Hashable, Codable {
     case choices([String])
     case number(Double)
     case date(CalendarDay)
+    /// A vague date: a range of days ("last year"), or an unknown one ("can't remember").
+    case dateRange(DateRange)
     case text(String)
     /// The patient pressed Enter at a "press Enter to continue" prompt.
     case acknowledged

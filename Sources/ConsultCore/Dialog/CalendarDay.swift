@@ -73,6 +73,13 @@ public struct CalendarDay: Sendable, Hashable, Codable, Comparable, CustomString
         self.day = d
     }
 
+    /// The ISO weekday: 1 for Monday through 7 for Sunday.
+    public var weekday: Int {
+        // 2026-06-15 was a Monday.
+        let monday = CalendarDay(year: 2026, month: 6, day: 15)!.ordinal
+        return ((ordinal - monday) % 7 + 7) % 7 + 1
+    }
+
     /// This day moved by whole days.
     public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
 

@@ -127,6 +127,12 @@ public struct Question: Sendable {
     public var pattern: String?
     public var required: Bool
     public var why: LocalizedText?
+    /// Words that name what a yes/no question asks about, beyond its own text (`warfarin`, `eliquis` for
+    /// blood thinners): an answer naming one is read as about the question.
+    public var terms: [String] = []
+    /// Plain words saying back each answer of a yes/no question (`yes: you are breastfeeding`), used when an
+    /// answer is confirmed.
+    public var readback: [YesNoUnsure: LocalizedText] = [:]
     public var location: SourceLocation
 
     /// The answer kind in `language`, for the interpreter and the prompt.

@@ -18,6 +18,9 @@ public enum Value: Sendable, Hashable {
         case let .choices(ids): self = .set(ids)
         case let .number(number): self = .number(number)
         case let .date(day): self = .date(day)
+        // The most recent day a vague date may be: a waiting period never looks over too early. Rules look
+        // at both ends of the range (Consultation.firedRules).
+        case let .dateRange(range): self = .date(range.latest)
         case let .text(text): self = .text(text)
         case .acknowledged: return nil
         }

@@ -15,6 +15,12 @@ extension AnswerHint {
             return "This question needs a yes or no. If you are not sure, please ask a member of staff to help."
         case .bothYesAndNo(let allowsUnsure):
             return "You wrote both yes and no. " + (allowsUnsure ? "Please answer yes, no or not sure." : "Please answer yes or no.")
+        case .unclearYesNo(let allowsUnsure):
+            return "I'm not sure how that answers this question. " + (allowsUnsure ? "Please answer yes, no or not sure." : "Please answer yes or no.")
+        case .needsConfirmation:
+            return "Please answer the question in a few words."
+        case .isAQuestion:
+            return "That sounds like a question. Please answer the question above, or ask the staff."
         case .notAnOption(let optionCount):
             return "Please type a number from 1 to \(optionCount), or the option's name."
         case .notOptions(let optionCount, let noneLabel):

@@ -24,6 +24,8 @@ public enum AnswerHint: Sendable, Hashable {
     case needsYesOrNo
     /// The line says both yes and no.
     case bothYesAndNo(allowsUnsure: Bool)
+    /// The line speaks of something without saying yes or no about what was asked.
+    case unclearYesNo(allowsUnsure: Bool)
 
     // MARK: Choices
 
@@ -68,4 +70,11 @@ public enum AnswerHint: Sendable, Hashable {
     case textDoesNotMatch
     /// The question's pattern is not a valid regular expression, so no text can be accepted; staff must help.
     case patternUnusable
+
+    // MARK: Readings that are not plain answers
+
+    /// The line probably means this value, but only a confirmation can tell (the strict view of a reading).
+    case needsConfirmation(AnswerValue, ReadingDoubt)
+    /// The line is a question asked back, not an answer.
+    case isAQuestion
 }

@@ -1,8 +1,11 @@
-/// Reads the option (or options) a patient chose: by number, label, synonym or the start of a label's word.
+/// Reads the option (or options) a patient chose: by number, or by whole words and phrases of a label or synonym.
 ///
-/// Each typed word is matched against the options' words; an option is chosen when it explains the typed
-/// words better than any other (`acne scars` picks "Acne scars" over "Acne (active)"). When two options
-/// explain the same words, the answer is ambiguous and the patient is asked to type the number.
+/// Each typed word is matched against the options' words as a whole word, in any inflection (`scar` for
+/// `scars`), never as the start of a longer word (`face` does not select `facelift`). An option is chosen when it
+/// explains the typed words better than any other (`acne scars` picks "Acne scars" over "Acne (active)"). A word
+/// that matches only after allowing a typing slip (`botx`, `filer`) selects its option, but the reading is
+/// confirmed; so is an option named among words that name nothing. When two options explain the same words, the
+/// answer is ambiguous and the patient is asked to type the number.
 struct ChoiceReader {
     /// The options, numbered from 1 as shown.
     let options: [ChoiceOption]
@@ -11,41 +14,91 @@ struct ChoiceReader {
     /// Whether several options may be chosen (multiple choice).
     let allowsSeveral: Bool
 
-    func read(_ input: String) -> AnswerInterpretation {
-        let words = TextNormalizer.words(input).filter { !Self.fillers.contains($0) }
+    func reading(_ input: String) -> AnswerReading {
+        if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
+        var (words, times) = Self.splittingTimes(TextNormalizer.words(input))
+        words = words.filter { !Self.fillers.contains($0) }
+        let rest = times.isEmpty ? nil : times.joined(separator: " ")
         if allowsSeveral, !words.isEmpty, words.allSatisfy(Self.allWords.contains),
            words.contains(where: { $0 == "all" || $0 == "everything" }) {
-            return .answer(.choices(options.map(\.id)))
+            return AnswerReading(.understood(.choices(options.map(\.id))), rest: rest)
         }
         let candidates = self.candidates
         var covers = Array(repeating: Set<Int>(), count: candidates.count)
+        var slipped = false
+        var unexplained = 0
         var saysNone = false
-        for (position, word) in words.enumerated() {
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            defer { index += 1 }
+            // Whole phrases first: "stopped taking" is one phrase of one option, not "stopped" and "taking".
             var explained = false
-            for (index, candidate) in candidates.enumerated() where candidate.matches(word) {
-                covers[index].insert(position)
+            for (candidate, option) in zip(candidates, candidates.indices) {
+                if let length = candidate.phraseLength(in: words, at: index), length > 1 {
+                    for position in index..<(index + length) { covers[option].insert(position) }
+                    explained = true
+                }
+            }
+            if explained { continue }
+            for (position, candidate) in candidates.enumerated() where candidate.matches(word) {
+                covers[position].insert(index)
                 explained = true
             }
             if explained { continue }
             if let number = Self.position(of: word) {
-                guard let index = optionIndex(numbered: number) else {
-                    return .unreadable(.noSuchOption(number: number, optionCount: options.count))
+                guard let option = optionIndex(numbered: number) else {
+                    return AnswerReading(.notUnderstood(.noSuchOption(number: number, optionCount: options.count)))
                 }
-                covers[index].insert(position)
+                covers[option].insert(index)
             } else if Self.noneWords.contains(word), allowsSeveral {
                 saysNone = true
-            } else if word == "no", position + 1 < words.count, Self.position(of: words[position + 1]) != nil {
+            } else if word == "no", index + 1 < words.count, Self.position(of: words[index + 1]) != nil {
                 continue  // "no. 2", an abbreviation of "number"
             } else if Self.negations.contains(word) || Self.noneWords.contains(word) || word.contains(where: \.isASCIIDigit) {
                 // "not the acne" or "2.5": reading past these would guess.
-                return unrecognised
+                return AnswerReading(.notUnderstood(unrecognised))
+            } else {
+                let slips = candidates.indices.filter { candidates[$0].matchesWithSlip(word) }
+                if slips.isEmpty {
+                    unexplained += 1
+                } else {
+                    for position in slips { covers[position].insert(index) }
+                    slipped = true
+                }
             }
         }
         if words.isEmpty, let first = options.first, TextNormalizer.words(input).contains("one") {
             // "one", "option one": the number one; elsewhere "one" is a filler ("the acne one").
-            return .answer(allowsSeveral ? .choices([first.id]) : .choice(first.id))
+            return AnswerReading(.understood(allowsSeveral ? .choices([first.id]) : .choice(first.id)), rest: rest)
         }
-        return choose(from: covers, candidates: candidates, words: words, saysNone: saysNone)
+        let choice = choose(from: covers, candidates: candidates, words: words, saysNone: saysNone)
+        guard case let .answer(value) = choice else {
+            if case .unreadable(let hint) = choice { return AnswerReading(.notUnderstood(hint), rest: rest) }
+            return AnswerReading(.notUnderstood(unrecognised))
+        }
+        if slipped { return AnswerReading(.confirm(value, .typo), rest: rest) }
+        // "botox 2 years ago" to "in the last 12 months…": the time may take the option out of the question.
+        if rest != nil { return AnswerReading(.confirm(value, .mentionsTime), rest: rest) }
+        if unexplained > 0 { return AnswerReading(.confirm(value, .partialMatch), rest: rest) }
+        // "acne" for "Acne scars": a word that only describes the option's thing is not the thing.
+        let chosenIDs: [String]
+        switch value {
+        case let .choice(id): chosenIDs = [id]
+        case let .choices(ids): chosenIDs = ids
+        default: chosenIDs = []
+        }
+        for (position, candidate) in candidates.enumerated() where chosenIDs.contains(candidate.option.id) {
+            let typed = covers[position].sorted().map { words[$0] }
+            // Only words count: "1" chooses by number, which says nothing about the label's words.
+            if !typed.isEmpty, typed.allSatisfy(candidate.matches), candidate.onlyDescribes(typed) { return AnswerReading(.confirm(value, .partialMatch), rest: rest) }
+        }
+        return AnswerReading(.understood(value), rest: rest)
+    }
+
+    /// The strict reading: an answer only when it needs no confirmation.
+    func read(_ input: String) -> AnswerInterpretation {
+        reading(input).interpretation
     }
 
     // MARK: - Choosing
@@ -77,19 +130,17 @@ struct ChoiceReader {
         if !allowsSeveral {
             if chosenOptions.count == 1 { return .answer(.choice(options[chosenOptions[0]].id)) }
             if chosenOptions.count > 1 { return .unreadable(.ambiguousOptions(chosenOptions.map { options[$0].label })) }
-            return unrecognised
+            return .unreadable(unrecognised)
         }
         if choosesNone {
             guard let none else { return .unreadable(.noneNotOffered(optionCount: options.count)) }
             return chosenOptions.isEmpty ? .answer(.choices([])) : .unreadable(.noneWithOthers(noneLabel: none.label))
         }
-        return chosenOptions.isEmpty ? unrecognised : .answer(.choices(chosenOptions.map { options[$0].id }))
+        return chosenOptions.isEmpty ? .unreadable(unrecognised) : .answer(.choices(chosenOptions.map { options[$0].id }))
     }
 
-    private var unrecognised: AnswerInterpretation {
-        allowsSeveral
-            ? .unreadable(.notOptions(optionCount: options.count, noneLabel: none?.label))
-            : .unreadable(.notAnOption(optionCount: options.count))
+    private var unrecognised: AnswerHint {
+        allowsSeveral ? .notOptions(optionCount: options.count, noneLabel: none?.label) : .notAnOption(optionCount: options.count)
     }
 
     /// The options that words can select, the "none of these" option last.
@@ -115,6 +166,23 @@ struct ChoiceReader {
         return nil
     }
 
+    /// The words without the times they name ("2 months ago"), and those times: a number there is not an option.
+    private static func splittingTimes(_ words: [String]) -> (words: [String], times: [String]) {
+        var kept: [String] = []
+        var times: [String] = []
+        var index = 0
+        while index < words.count {
+            if let length = DateWords.timePhraseLength(in: words, at: index), !(length == 1 && words[index].allSatisfy(\.isASCIIDigit) && words[index].count < 4) {
+                times += words[index..<(index + length)]
+                index += length
+            } else {
+                kept.append(words[index])
+                index += 1
+            }
+        }
+        return (kept, times)
+    }
+
     // MARK: - Words
 
     /// Words around a choice that say nothing about which option ("I'd say the acne one, please").
@@ -123,11 +191,13 @@ struct ChoiceReader {
         "id", "i'm", "im", "i'll", "say", "said", "would", "like", "think", "guess", "pick", "choose", "want",
         "go", "for", "with", "please", "it's", "its", "it", "is", "that", "this", "my", "mine", "and", "or",
         "also", "plus", "both", "of", "just", "only", "maybe", "probably", "mostly", "mainly", "about", "to",
-        "in", "on", "me", "be", "are", "am", "mean", "those", "these", "them",
+        "in", "on", "me", "be", "are", "am", "mean", "those", "these", "them", "yes", "yeah", "yep", "ok", "okay",
+        "well", "um", "uh", "hmm", "had", "have", "got", "some", "bit", "little", "lot", "really", "definitely",
+        "thanks", "thank", "you", "was", "did", "do", "ive", "i've", "mostly", "especially", "mainly", "main",
     ]
     /// What "all of them" may be made of, once fillers are gone.
     private static let allWords: Set<String> = ["all", "everything", "above", "every"]
-    private static let noneWords: Set<String> = ["none", "nothing", "neither", "no"]
+    private static let noneWords: Set<String> = ["none", "nothing", "neither", "no", "nope", "nah", "nada"]
     private static let negations: Set<String> = [
         "not", "don't", "dont", "never", "except", "without", "nor", "isn't", "isnt", "aren't", "arent", "but",
     ]
@@ -141,25 +211,55 @@ private struct Candidate {
     /// The label and each synonym as words, fillers removed.
     let phrases: [[String]]
     let words: Set<String>
+    let stems: Set<String>
 
     init(_ option: ChoiceOption) {
         self.option = option
-        self.phrases = ([option.label] + option.synonyms).map { text in
+        // "Wrinkles or fine lines" is two phrases: "wrinkles" and "fine lines".
+        let parts = option.label.split(separator: " or ").map(String.init) + [option.label]
+        self.phrases = (parts + option.synonyms).map { text in
             let words = TextNormalizer.words(text)
             let significant = words.filter { !ChoiceReader.fillers.contains($0) }
-            // A label made only of fillers ("Both") is still selectable by its words.
+            // A label made only of fillers ("Both", "I'm not sure") is still selectable by its words.
             return significant.isEmpty ? words : significant
         }
         self.words = Set(phrases.joined())
+        self.stems = Set(words.map(WordStemmer.stem))
     }
 
-    /// Whether a typed word is one of this option's words, the same word in another form, or the start of one.
+    /// Whether a typed word is one of this option's words, whole, in any inflection.
     func matches(_ word: String) -> Bool {
-        if words.contains(word) { return true }
-        let stem = WordStemmer.stem(word)
+        words.contains(word) || stems.contains(WordStemmer.stem(word))
+    }
+
+    /// Whether a typed word is one typing slip (two in long words) away from one of this option's words.
+    func matchesWithSlip(_ word: String) -> Bool {
+        let allowed = EditDistance.allowedSlips(forLength: word.count)
+        guard allowed > 0 else { return false }
         return words.contains { candidate in
-            WordStemmer.stem(candidate) == stem || (word.count >= 3 && candidate.hasPrefix(word))
+            candidate.count >= 4 && abs(candidate.count - word.count) <= allowed
+                && EditDistance.distance(candidate, word) <= allowed
         }
+    }
+
+    /// Whether the typed words complete none of the option's phrases and each only stands before the main
+    /// word of a phrase ("acne" in "acne scars"): they describe the option's thing without naming it.
+    func onlyDescribes(_ typed: [String]) -> Bool {
+        let typedStems = Set(typed.map(WordStemmer.stem))
+        let completes = phrases.contains { phrase in phrase.allSatisfy { typedStems.contains(WordStemmer.stem($0)) } }
+        guard !completes else { return false }
+        return typedStems.allSatisfy { stem in
+            !phrases.contains { phrase in phrase.last.map(WordStemmer.stem) == stem }
+        }
+    }
+
+    /// The length of a label or synonym of several words typed whole at `index`, if any.
+    func phraseLength(in typed: [String], at index: Int) -> Int? {
+        let typedStems = typed[index...].map(WordStemmer.stem)
+        return phrases
+            .filter { $0.count > 1 && typedStems.starts(with: $0.map(WordStemmer.stem)) }
+            .map(\.count)
+            .max()
     }
 
     /// The number of words of the longest label or synonym all of whose words are among `typed`; 0 when none is.

@@ -1,37 +1,80 @@
-/// Reads a day in the past: written as a date (`2026-03-01`, `1 March 2026`, `March 2026`) or as how long
-/// before the reference day (`3 months ago`, `last year`, `yesterday`).
+/// Reads a day in the past: written as a date (`2026-03-01`, `1 March 2026`), as how long before the reference
+/// day (`3 months ago`, `yesterday`), or vaguely (`last year`, `in March`, `a few months ago`, `can't remember`).
 ///
-/// Where the patient gives only a month (`March 2026`, `03/2026`), the answer is the **last** day of that
-/// month (or the reference day, in the current month). Screening rules measure waiting periods since such
-/// dates, and the latest day the patient may have meant never makes a waiting period look already over.
+/// Exact answers become a day. Vague ones become the range of days they honestly mean (``DateRange``), never a
+/// made-up day: "last year" is the whole of last year, "in March" the whole month, "a while ago" any day up to
+/// today. A date inside a longer sentence ("I stopped around 2 months ago") is read and confirmed.
 struct DateReader {
     let today: CalendarDay
 
-    func read(_ input: String) -> AnswerInterpretation {
-        let allWords = Self.words(of: input)
-        let words = allWords.filter { !Self.fillers.contains($0) }
-        if words.contains(where: Self.futureWords.contains) { return .unreadable(.dateInFuture) }
-        let result = numericDate(words)
-            ?? relativeDate(words, saidIn: allWords.contains("in"))
-            ?? namedDate(words)
-            ?? .failure(.notADate)
-        switch result {
-        case .success(let day):
-            return day > today ? .unreadable(.dateInFuture) : .answer(.date(day))
-        case .failure(let hint):
-            return .unreadable(hint)
-        }
+    /// What part of a line means.
+    enum Parsed: Equatable {
+        case day(CalendarDay)
+        case range(DateRange)
+        case failure(AnswerHint)
     }
 
-    /// A day read from part of the line, or why the line cannot be a date.
-    private enum Reading {
-        case success(CalendarDay)
-        case failure(AnswerHint)
+    func reading(_ input: String) -> AnswerReading {
+        if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
+        let allWords = Self.words(of: input)
+        if Self.saysUnknown(allWords) || Self.longAgoWords.contains(allWords.joined(separator: " ")) {
+            return AnswerReading(.understood(.dateRange(DateRange(earliest: nil, latest: today))))
+        }
+        let words = allWords.filter { !Self.fillers.contains($0) }
+        if words.contains(where: Self.futureWords.contains) { return AnswerReading(.notUnderstood(.dateInFuture)) }
+        if let parsed = parse(words, saidIn: allWords.contains("in")) {
+            return reading(of: parsed, doubt: nil)
+        }
+        // A date among other words: "I stopped about 2 months ago", "finished my course in march".
+        if let (parsed, harmless) = search(allWords) {
+            return reading(of: parsed, doubt: harmless ? nil : .partialMatch)
+        }
+        return AnswerReading(.notUnderstood(.notADate))
+    }
+
+    private func reading(of parsed: Parsed, doubt: ReadingDoubt?) -> AnswerReading {
+        let value: AnswerValue
+        switch parsed {
+        case let .day(day):
+            guard day <= today else { return AnswerReading(.notUnderstood(.dateInFuture)) }
+            value = .date(day)
+        case let .range(range):
+            guard range.earliest.map({ $0 <= today }) ?? true else { return AnswerReading(.notUnderstood(.dateInFuture)) }
+            let capped = DateRange(earliest: range.earliest, latest: min(range.latest, today))
+            value = capped.isSingleDay ? .date(capped.latest) : .dateRange(capped)
+        case let .failure(hint):
+            return AnswerReading(.notUnderstood(hint))
+        }
+        guard let doubt else { return AnswerReading(.understood(value)) }
+        return AnswerReading(.confirm(value, doubt))
+    }
+
+    /// The whole of `words` as a date, or nil when they are not one.
+    func parse(_ words: [String], saidIn: Bool) -> Parsed? {
+        numericDate(words)
+            ?? vagueDate(words)
+            ?? relativeDate(words, saidIn: saidIn)
+            ?? namedDate(words)
+    }
+
+    /// The longest run of words that reads as a date, and whether the other words only say "it ended then".
+    private func search(_ words: [String]) -> (Parsed, harmless: Bool)? {
+        guard words.count > 1 else { return nil }
+        for length in stride(from: min(words.count - 1, 6), through: 1, by: -1) {
+            for start in 0...(words.count - length) {
+                let span = Array(words[start..<(start + length)]).filter { !Self.fillers.contains($0) }
+                guard !span.isEmpty, let parsed = parse(span, saidIn: start > 0 && words[start - 1] == "in") else { continue }
+                if case .failure = parsed { continue }
+                let others = words[..<start] + words[(start + length)...]
+                return (parsed, others.allSatisfy { Self.fillers.contains($0) || Self.endingWords.contains($0) })
+            }
+        }
+        return nil
     }
 
     // MARK: - 2026-03-01, 01/03/2026, 03/2026
 
-    private func numericDate(_ words: [String]) -> Reading? {
+    private func numericDate(_ words: [String]) -> Parsed? {
         guard words.count == 1 else { return nil }
         let pieces = words[0].split(separator: "-", omittingEmptySubsequences: false)
         guard pieces.count >= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
@@ -41,8 +84,9 @@ struct DateReader {
         if widths.count == 3, widths[0] == 4, widths[1] <= 2, widths[2] <= 2 {
             return exactDay(year: numbers[0], month: numbers[1], day: numbers[2])
         }
-        if widths.count == 3, widths[0] <= 2, widths[1] <= 2, widths[2] == 4 {
-            return dayMonthOrMonthDay(numbers[0], numbers[1], year: numbers[2])
+        if widths.count == 3, widths[0] <= 2, widths[1] <= 2, widths[2] == 4 || widths[2] == 2 {
+            let year = widths[2] == 2 ? 2000 + numbers[2] : numbers[2]
+            return dayMonthOrMonthDay(numbers[0], numbers[1], year: year)
         }
         if widths.count == 2, widths[0] <= 2, widths[1] == 4 {
             return monthOnly(numbers[0], year: numbers[1])
@@ -50,12 +94,18 @@ struct DateReader {
         if widths.count == 2, widths[0] == 4, widths[1] <= 2 {
             return monthOnly(numbers[1], year: numbers[0])
         }
+        if widths.count == 2, widths[0] <= 2, widths[1] <= 2 {
+            // "20/05" without a year: the most recent such day, when only one order is a date.
+            let parsed = dayMonthOrMonthDay(numbers[0], numbers[1], year: today.year)
+            if case let .day(day) = parsed, day > today { return dayMonthOrMonthDay(numbers[0], numbers[1], year: today.year - 1) }
+            return parsed
+        }
         return .failure(.notADate)
     }
 
     /// `01/03/2026` is 1 March in most of the world and 3 January in the US: read it only when one
     /// reading is impossible or both are the same day, and otherwise ask.
-    private func dayMonthOrMonthDay(_ first: Int, _ second: Int, year: Int) -> Reading {
+    private func dayMonthOrMonthDay(_ first: Int, _ second: Int, year: Int) -> Parsed {
         guard Self.plausibleYears.contains(year) else { return .failure(.notADate) }
         let dayFirst = CalendarDay(year: year, month: second, day: first)
         let monthFirst = CalendarDay(year: year, month: first, day: second)
@@ -63,21 +113,23 @@ struct DateReader {
         case let (dayFirst?, monthFirst?) where dayFirst != monthFirst:
             return .failure(.ambiguousDate(dayFirst, monthFirst))
         case let (day?, _), let (nil, day?):
-            return .success(day)
+            return .day(day)
         case (nil, nil):
             return .failure(.notADate)
         }
     }
 
-    // MARK: - 3 months ago, last year, yesterday
+    // MARK: - 3 months ago, yesterday
 
-    private func relativeDate(_ words: [String], saidIn: Bool) -> Reading? {
+    private func relativeDate(_ words: [String], saidIn: Bool) -> Parsed? {
         var words = words
-        let saidAgo = words.last == "ago" || words.last == "back"
+        let saidAgo = words.last == "ago" || words.last == "back" || words.last == "before"
         if saidAgo { words.removeLast() }
-        if words == ["today"] || words == ["now"] { return .success(today) }
-        if words == ["yesterday"] { return .success(today.adding(days: -1)) }
-        if words.count == 2, words[0] == "last" { return ago(1, words[1]) }
+        if words == ["today"] || words == ["now"] { return .day(today) }
+        if words == ["yesterday"] { return .day(today.adding(days: -1)) }
+        if words.count == 2, words[0] == "last", let weekday = DateWords.weekday(named: words[1]) {
+            return .day(lastWeekday(weekday))
+        }
         var half = 0.0
         if words.suffix(3) == ["and", "a", "half"] {  // "a year and a half"
             words.removeLast(3)
@@ -96,7 +148,7 @@ struct DateReader {
             guard half == 0 else { return .failure(.notADate) }
             whole = 0
             half = 0.5
-        } else if amountWords == ["a"] || amountWords == ["an"] {
+        } else if amountWords == ["a"] || amountWords == ["an"] || amountWords.isEmpty && saidAgo {
             whole = 1
         } else if amountWords.count == 1, let number = Double(amountWords[0]) {
             whole = number
@@ -111,30 +163,157 @@ struct DateReader {
     }
 
     /// The day `amount` units before today, when that is a whole number of days or months.
-    private func ago(_ amount: Double, _ unit: String) -> Reading? {
+    private func ago(_ amount: Double, _ unit: String) -> Parsed? {
         if let days = DateWords.days(inUnit: unit) {
             let total = amount * Double(days)
             guard total >= 0, total.rounded() == total, total < 400_000 else { return .failure(.notADate) }
-            return .success(today.adding(days: -Int(total)))
+            return .day(today.adding(days: -Int(total)))
         }
         if let months = DateWords.months(inUnit: unit) {
             let total = amount * Double(months)
             guard total >= 0, total.rounded() == total, total < 12_000 else { return .failure(.notADate) }
-            return .success(today.adding(months: -Int(total)))
+            return .day(today.adding(months: -Int(total)))
         }
         return nil
     }
 
+    /// The most recent past day with this weekday (1 = Monday … 7 = Sunday), never today.
+    private func lastWeekday(_ weekday: Int) -> CalendarDay {
+        var back = (today.weekday - weekday + 7) % 7
+        if back == 0 { back = 7 }
+        return today.adding(days: -back)
+    }
+
+    // MARK: - Last year, in March, a few months ago
+
+    private func vagueDate(_ words: [String]) -> Parsed? {
+        guard !words.isEmpty else { return nil }
+        let joined = words.joined(separator: " ")
+        // "the year before last", "the month before last".
+        if words.count == 3, words[1] == "before", words[2] == "last" {
+            switch words[0] {
+            case "year": return yearRange(today.year - 2)
+            case "month":
+                let first = CalendarDay(year: today.year, month: today.month, day: 1)!.adding(months: -2)
+                return .range(DateRange(earliest: first, latest: first.adding(months: 1).adding(days: -1)))
+            case "week":
+                let monday = today.adding(days: -(today.weekday - 1) - 14)
+                return .range(DateRange(earliest: monday, latest: monday.adding(days: 6)))
+            default: break
+            }
+        }
+        // Calendar spans: last week / month / year, this week / month / year.
+        if words.count == 2, ["last", "this", "past"].contains(words[0]) {
+            let last = words[0] != "this"
+            switch words[1] {
+            case "week":
+                let monday = today.adding(days: -(today.weekday - 1))
+                return last ? .range(DateRange(earliest: monday.adding(days: -7), latest: monday.adding(days: -1)))
+                            : .range(DateRange(earliest: monday, latest: today))
+            case "month":
+                let first = CalendarDay(year: today.year, month: today.month, day: 1)!
+                return last ? .range(DateRange(earliest: first.adding(months: -1), latest: first.adding(days: -1)))
+                            : .range(DateRange(earliest: first, latest: today))
+            case "year":
+                return last ? yearRange(today.year - 1) : .range(DateRange(earliest: CalendarDay(year: today.year, month: 1, day: 1), latest: today))
+            default:
+                if let season = DateWords.season(named: words[1]) {
+                    return seasonRange(season, mostRecentExcludingCurrent: last)
+                }
+            }
+        }
+        if words.count == 1, let season = DateWords.season(named: words[0]) { return seasonRange(season, mostRecentExcludingCurrent: false) }
+        if words.count == 2, let season = DateWords.season(named: words[0]), let year = Self.year(words[1]) {
+            return seasonRange(season, year: year)
+        }
+        // "early 2025", "late last year", "end of 2024", "beginning of the year".
+        if words.count >= 2, let part = Self.yearParts[words[0]] {
+            let rest = Array(words.dropFirst())
+            let year: Int?
+            if rest.count == 1 { year = Self.year(rest[0]) ?? (rest[0] == "year" ? today.year : nil) }
+            else if rest == ["last", "year"] { year = today.year - 1 }
+            else if rest == ["this", "year"] { year = today.year }
+            else { year = nil }
+            if let year, let first = CalendarDay(year: year, month: part.lowerBound, day: 1) {
+                let last = CalendarDay(year: year, month: part.upperBound, day: 1)!.adding(months: 1).adding(days: -1)
+                return .range(DateRange(earliest: first, latest: last))
+            }
+        }
+        if words.count == 1, let year = Self.year(words[0]) { return yearRange(year) }
+        // "a few months ago", "a couple of weeks back", "several years ago", "a while ago".
+        for (phrase, span) in Self.roughAmounts where joined.hasPrefix(phrase + " ") || joined == phrase {
+            let rest = words.dropFirst(phrase.split(separator: " ").count).filter { $0 != "ago" && $0 != "back" }
+            guard let unit = rest.first, rest.count == 1 else { continue }
+            if let days = DateWords.days(inUnit: unit) {
+                return .range(DateRange(earliest: today.adding(days: -span.upperBound * days), latest: today.adding(days: -span.lowerBound * days)))
+            }
+            if let months = DateWords.months(inUnit: unit) {
+                return .range(DateRange(earliest: today.adding(months: -span.upperBound * months), latest: today.adding(months: -span.lowerBound * months)))
+            }
+        }
+        // "over a year ago", "more than 6 months ago": any day up to that point.
+        if let first = words.first, ["over", "more", "longer"].contains(first) {
+            let rest = Array(words.drop { ["over", "more", "longer", "than"].contains($0) })
+            if case let .day(day)? = relativeDate(rest, saidIn: false) { return .range(DateRange(earliest: nil, latest: day)) }
+        }
+        // "less than a month ago", "within the last 2 weeks", "in the last month".
+        if let first = words.first, ["less", "under", "within"].contains(first) {
+            var rest = Array(words.drop { ["less", "under", "than", "within", "the", "last", "past"].contains($0) })
+            if rest.last != "ago" { rest.append("ago") }
+            if case let .day(day)? = relativeDate(rest, saidIn: false) { return .range(DateRange(earliest: day, latest: today)) }
+        }
+        if Self.recentWords.contains(joined) {
+            return .range(DateRange(earliest: today.adding(months: -3), latest: today))
+        }
+        if Self.longAgoWords.contains(joined) {
+            return .range(DateRange(earliest: nil, latest: today))
+        }
+        if let holiday = DateWords.holiday(named: joined.replacingOccurrences(of: "last ", with: "")) {
+            // "christmas": the days around the most recent one.
+            var year = today.year
+            if let this = CalendarDay(year: year, month: holiday.month, day: holiday.day), this > today { year -= 1 }
+            guard let day = CalendarDay(year: year, month: holiday.month, day: holiday.day) else { return nil }
+            return .range(DateRange(earliest: day.adding(days: -holiday.spread), latest: min(today, day.adding(days: holiday.spread))))
+        }
+        return nil
+    }
+
+    private func yearRange(_ year: Int) -> Parsed {
+        guard Self.plausibleYears.contains(year), let first = CalendarDay(year: year, month: 1, day: 1),
+              let last = CalendarDay(year: year, month: 12, day: 31) else { return .failure(.notADate) }
+        if first > today { return .failure(.dateInFuture) }
+        return .range(DateRange(earliest: first, latest: min(last, today)))
+    }
+
+    /// Meteorological seasons of the northern hemisphere (spring is March to May); winter starts in December.
+    private func seasonRange(_ season: ClosedRange<Int>, year: Int) -> Parsed {
+        let startYear = season.lowerBound == 12 ? year - 1 : year
+        guard let first = CalendarDay(year: startYear, month: season.lowerBound, day: 1) else { return .failure(.notADate) }
+        let last = first.adding(months: 3).adding(days: -1)
+        if first > today { return .failure(.dateInFuture) }
+        return .range(DateRange(earliest: first, latest: min(last, today)))
+    }
+
+    /// The most recent season of that name that has begun (or ended, for "last summer").
+    private func seasonRange(_ season: ClosedRange<Int>, mostRecentExcludingCurrent: Bool) -> Parsed {
+        for year in [today.year + 1, today.year, today.year - 1, today.year - 2] {
+            guard case let .range(range) = seasonRange(season, year: year), let first = range.earliest, first <= today else { continue }
+            if mostRecentExcludingCurrent, range.latest >= today { continue }
+            return .range(range)
+        }
+        return .failure(.notADate)
+    }
+
     // MARK: - 1 March 2026, March 2026, March
 
-    private func namedDate(_ words: [String]) -> Reading? {
+    private func namedDate(_ words: [String]) -> Parsed? {
         var month: Int?
         var day: Int?
         var year: Int?
         for word in words {
             if let named = DateWords.month(named: word), month == nil {
                 month = named
-            } else if word.count == 4, word.allSatisfy(\.isASCIIDigit), let number = Int(word), year == nil {
+            } else if let number = Self.year(word), year == nil {
                 year = number
             } else if let number = Self.dayNumber(word), day == nil {
                 day = number
@@ -153,11 +332,11 @@ struct DateReader {
             let thisYear = CalendarDay(year: today.year, month: month, day: day)
             let lastYear = CalendarDay(year: today.year - 1, month: month, day: day)
             guard let candidate = thisYear.flatMap({ $0 <= today ? $0 : nil }) ?? lastYear else { return .failure(.notADate) }
-            return .success(candidate)
+            return .day(candidate)
         case let (nil, month?, nil):
             return monthOnly(month, year: month <= today.month ? today.year : today.year - 1)
         case let (nil, nil, year?):
-            return .failure(.dateNeedsMonth(year: year))
+            return yearRange(year)
         case (_, nil, _):
             return nil
         }
@@ -165,20 +344,20 @@ struct DateReader {
 
     // MARK: - Days
 
-    private func exactDay(year: Int, month: Int, day: Int) -> Reading {
+    private func exactDay(year: Int, month: Int, day: Int) -> Parsed {
         guard Self.plausibleYears.contains(year), let day = CalendarDay(year: year, month: month, day: day) else {
             return .failure(.notADate)
         }
-        return .success(day)
+        return .day(day)
     }
 
-    /// The last day of the month, or today within the current month (see the type's documentation).
-    private func monthOnly(_ month: Int, year: Int) -> Reading {
+    /// The whole month, up to today within the current month.
+    private func monthOnly(_ month: Int, year: Int) -> Parsed {
         guard Self.plausibleYears.contains(year), (1...12).contains(month),
               let first = CalendarDay(year: year, month: month, day: 1) else { return .failure(.notADate) }
         if first > today { return .failure(.dateInFuture) }
         let last = first.adding(months: 1).adding(days: -1)
-        return .success(min(last, today))
+        return .range(DateRange(earliest: first, latest: min(last, today)))
     }
 
     /// `1`…`31`, `1st`, `2nd`, `23rd`.
@@ -190,11 +369,16 @@ struct DateReader {
         return number
     }
 
+    private static func year(_ word: String) -> Int? {
+        guard word.count == 4, word.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(word)
+    }
+
     // MARK: - Words
 
     /// Normalized words, with slashes and dots between numbers turned into hyphens (`03/2026` → `03-2026`)
     /// and units split from digits (`3months`).
-    private static func words(of input: String) -> [String] {
+    static func words(of input: String) -> [String] {
         let dashed = input
             .replacing(#/(\d)\s*/\s*(?=\d)/#) { "\($0.1)-" }
             .replacing(#/\b(\d{1,4})\.(\d{1,2})\.(\d{2,4})\b/#) { "\($0.1)-\($0.2)-\($0.3)" }
@@ -204,13 +388,49 @@ struct DateReader {
         }
     }
 
+    /// "can't remember", "no idea", "not sure": the patient does not know when.
+    private static func saysUnknown(_ words: [String]) -> Bool {
+        let clauses = AnswerClauses(words: words).clauses
+        return clauses.contains { $0.has(.unsure) } && !clauses.contains { $0.mentionsTime }
+    }
+
     /// Years a patient's date can be in; others are typing slips (`0226-03-01`).
     private static let plausibleYears = 1900...9999
 
     private static let fillers: Set<String> = [
         "on", "in", "around", "about", "approximately", "approx", "roughly", "circa", "the", "of", "since",
-        "it", "was", "it's", "its", "i", "my", "just",
+        "it", "was", "it's", "its", "i", "my", "just", "like", "maybe", "probably", "think", "at", "least", "or",
+        "so", "um", "uh", "hmm", "well", "only", "ish", "dose",
+    ]
+
+    /// Words that only say the thing ended then: "I stopped it 2 months ago" is still just a date.
+    private static let endingWords: Set<String> = [
+        "stopped", "stoped", "finished", "ended", "quit", "took", "had", "did", "done", "last", "dose", "pill",
+        "pills", "course", "treatment", "injection", "injections", "session", "that", "was", "got", "them",
+        "taking", "take", "it", "my", "the", "a", "an", "i", "on", "in", "around", "about", "ago", "back",
+        "off", "came", "come", "went", "and", "then", "there", "when", "over", "completed", "surgery", "op",
+        "operation", "filler", "fillers", "botox", "peel", "laser", "chemo", "radiotherapy", "radiation",
+        "isotretinoin", "accutane", "roaccutane", "tablets", "tablet", "meds", "medication", "is", "be",
     ]
 
     private static let futureWords: Set<String> = ["tomorrow", "next", "later", "from", "coming", "upcoming"]
+
+    /// Months of "early", "mid" and "late" in a year.
+    private static let yearParts: [String: ClosedRange<Int>] = [
+        "early": 1...4, "beginning": 1...3, "start": 1...3, "mid": 5...8, "middle": 5...8, "late": 9...12,
+        "end": 10...12,
+    ]
+
+    /// Rough amounts and the whole numbers of units they may mean.
+    private static let roughAmounts: [(String, ClosedRange<Int>)] = [
+        ("a couple of", 2...3), ("couple of", 2...3), ("a couple", 2...3), ("a few", 2...6), ("few", 2...6),
+        ("several", 3...9), ("some", 2...9), ("many", 3...20),
+    ]
+    private static let recentWords: Set<String> = ["recently", "lately", "not long ago", "a little while ago", "the other day"]
+    private static let longAgoWords: Set<String> = [
+        "ages ago", "ages", "a while ago", "a while back", "while ago", "a long time ago", "long time ago", "long ago",
+        "years ago", "years back", "many years ago", "some time ago", "sometime ago", "a long while ago", "forever ago", "way back",
+        "when i was a teenager", "when i was younger", "as a teenager", "when i was a teen", "in my teens",
+        "when i was a kid", "as a teen", "as a kid", "years", "a long time", "donkey's years", "donkeys years",
+    ]
 }

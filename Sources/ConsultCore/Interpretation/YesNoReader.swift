@@ -1,63 +1,179 @@
-/// Reads yes, no and not-sure answers from loosely typed lines ("yes I am", "no, never", "idk").
-enum YesNoReader {
-    static func read(_ input: String, allowsUnsure: Bool) -> AnswerInterpretation {
-        let found = Set(answers(in: TextNormalizer.words(input)))
-        if found.contains(.yes) && found.contains(.no) {
-            return .unreadable(.bothYesAndNo(allowsUnsure: allowsUnsure))
+/// Reads yes, no and not-sure answers, and says how sure the reading is.
+///
+/// General rules, not a table of sentences (shared/answers.md):
+/// - a question asked back is not an answer;
+/// - a hedge ("not sure", "maybe") is "not sure" where the question offers it;
+/// - a guess ("I think so", "I doubt it") is read towards its side and confirmed;
+/// - "in the middle" ("sometimes", "a little") means it applies, and is confirmed; "not really" leans to no;
+/// - the past ("not anymore", "I stopped 2 months ago") is a yes to "have you ever…" and a no to "right now…",
+///   confirmed either way;
+/// - "no, but …" and "not X but Y": when the second fact is about the question's own subject, it is the answer
+///   (yes); otherwise the no stands for this question, is confirmed, and the second fact is kept for the next;
+/// - an answer without yes or no that repeats the question's subject ("I bruise easily") is a yes, confirmed;
+/// - clear words either side with nothing to tell them apart are asked again.
+struct YesNoReader {
+    let allowsUnsure: Bool
+    let focus: QuestionFocus
+
+    func read(_ input: String) -> AnswerReading {
+        if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
+        let clauses = AnswerClauses(line: input).clauses.filter { !$0.isEmpty }
+        guard !clauses.isEmpty else { return AnswerReading(.notUnderstood(notAnswered)) }
+
+        // Someone who does not know says so whatever else they say ("no, not sure", "maybe, a little").
+        if clauses.contains(where: { $0.has(.unsure) }) {
+            return allowsUnsure ? AnswerReading(.understood(.yesNo(.unsure))) : AnswerReading(.notUnderstood(.needsYesOrNo))
         }
-        // A hedge wins over a yes or no it comes with ("no, not sure", "yes I think so"): for screening
-        // questions an unsure answer is the careful reading.
-        if found.contains(.unsure) {
-            return allowsUnsure ? .answer(.yesNo(.unsure)) : .unreadable(.needsYesOrNo)
+        let stances = clauses.map(stance)
+        let rest = { (used: Int) -> String? in
+            let others = clauses.indices.filter { $0 != used && !stances[$0].isBare }.map { clauses[$0].text }
+            return others.isEmpty ? nil : others.joined(separator: ", ")
         }
-        if let answer = found.first {
-            return .answer(.yesNo(answer))
+
+        // A guess leans one way and is confirmed.
+        if let guess = stances.firstIndex(where: { $0.polarity == .probablyYes || $0.polarity == .probablyNo }) {
+            let leaning: YesNoUnsure = stances[guess].polarity == .probablyYes ? .yes : .no
+            return AnswerReading(.confirm(.yesNo(leaning), .hedged), rest: rest(guess))
         }
-        return .unreadable(allowsUnsure ? .notYesNoUnsure : .notYesNo)
+
+        // A second fact about the question's own subject answers it: "no, but I bruise easily".
+        if let affirmed = stances.firstIndex(where: { $0.polarity == .statement && $0.echoes && !$0.onlyPast }),
+           stances.contains(where: { $0.polarity == .no }) {
+            return AnswerReading(.confirm(.yesNo(.yes), .qualified), rest: rest(affirmed))
+        }
+
+        let polar = stances.indices.filter { stances[$0].polarity != .statement && stances[$0].polarity != .none }
+        let sides = Set(polar.map { stances[$0].side })
+        if sides.count > 1 {
+            // Clear yes and clear no with nothing to tell which answers the question.
+            return AnswerReading(.notUnderstood(.bothYesAndNo(allowsUnsure: allowsUnsure)))
+        }
+        guard let lead = polar.first else {
+            // No yes or no at all: a statement, or only a time.
+            return readStatement(clauses, stances)
+        }
+        let stance = stances[lead]
+        let others = stances.indices.filter { $0 != lead }
+        let qualified = stances.contains { $0.past } || stances.contains { $0.polarity == .partial || $0.polarity == .weakNo }
+        let namesOther = others.contains { stances[$0].polarity == .statement && !stances[$0].echoes && !stances[$0].onlyPast }
+            || (stance.otherContent && stance.polarity == .yes)
+        switch stance.side {
+        case .yes:
+            if stance.polarity == .partial || stances.contains(where: { $0.polarity == .partial }) {
+                return AnswerReading(.confirm(.yesNo(.yes), .partial), rest: rest(lead))
+            }
+            if stances.contains(where: \.past) {
+                return AnswerReading(.confirm(.yesNo(.yes), .mentionsTime), rest: rest(lead))
+            }
+            if clauses[lead].typo { return AnswerReading(.confirm(.yesNo(.yes), .typo)) }
+            if namesOther { return AnswerReading(.confirm(.yesNo(.yes), .namesSomethingElse), rest: rest(lead) ?? stance.contentText) }
+            return AnswerReading(.understood(.yesNo(.yes)), rest: rest(lead))
+        case .no:
+            if stances.contains(where: { $0.polarity == .partial }) {
+                // "no, only a little": it applies.
+                return AnswerReading(.confirm(.yesNo(.yes), .partial), rest: rest(lead))
+            }
+            if stances.contains(where: \.past) {
+                // "not anymore", "no, I stopped 2 months ago": yes to "ever", no to "right now".
+                let reading: YesNoUnsure = focus.tense == .history ? .yes : .no
+                return AnswerReading(.confirm(.yesNo(reading), .mentionsTime), rest: pastRest(clauses, stances) ?? rest(lead))
+            }
+            if stance.polarity == .weakNo, !stances.contains(where: { $0.polarity == .no }) {
+                return AnswerReading(.confirm(.yesNo(.no), .partial), rest: rest(lead))
+            }
+            if clauses[lead].typo { return AnswerReading(.confirm(.yesNo(.no), .typo)) }
+            if namesOther || (stance.otherContent && !qualified) {
+                return AnswerReading(.confirm(.yesNo(.no), .namesSomethingElse), rest: rest(lead) ?? stance.contentText)
+            }
+            return AnswerReading(.understood(.yesNo(.no)), rest: rest(lead))
+        }
     }
 
-    /// The answers named in `words`, taking the longest phrase at each position so that
-    /// "not sure" is not read as "sure" and "i don't know" not as "i don't".
-    static func answers(in words: [String]) -> [YesNoUnsure] {
-        var answers: [YesNoUnsure] = []
-        var index = 0
-        while index < words.count {
-            if let phrase = phrases.first(where: { words[index...].starts(with: $0.words) }) {
-                answers.append(phrase.answer)
-                index += phrase.words.count
-            } else {
-                index += 1
+    /// A line without yes or no: "I bruise easily", "last year", "warfarin".
+    private func readStatement(_ clauses: [AnswerClauses.Clause], _ stances: [Stance]) -> AnswerReading {
+        let text = clauses.map(\.text).joined(separator: ", ")
+        if stances.contains(where: { $0.echoes }) {
+            if stances.contains(where: \.past) {
+                let reading: YesNoUnsure = focus.tense == .history ? .yes : .no
+                return AnswerReading(.confirm(.yesNo(reading), .mentionsTime), rest: text)
+            }
+            // "I have eczema" to "Do you have eczema…?" is a plain yes; "bruise easily" is said back first.
+            if stances.count == 1, let only = stances.first, only.affirmed, !only.otherContent {
+                return AnswerReading(.understood(.yesNo(.yes)))
+            }
+            return AnswerReading(.confirm(.yesNo(.yes), .indirect), rest: text)
+        }
+        if stances.contains(where: \.past) {
+            // "2 months ago", "years ago", "I used to": a time is a yes to "have you ever…".
+            let reading: YesNoUnsure = focus.tense == .history ? .yes : .no
+            return AnswerReading(.confirm(.yesNo(reading), .mentionsTime), rest: text)
+        }
+        // Words about something else: not an answer to this question, but maybe to the next one.
+        return AnswerReading(.notUnderstood(.unclearYesNo(allowsUnsure: allowsUnsure)), rest: text)
+    }
+
+    private var notAnswered: AnswerHint { allowsUnsure ? .notYesNoUnsure : .notYesNo }
+
+    /// The clauses that speak of the past, for the questions that follow ("I stopped 2 months ago").
+    private func pastRest(_ clauses: [AnswerClauses.Clause], _ stances: [Stance]) -> String? {
+        let texts = clauses.indices.filter { stances[$0].past && !stances[$0].isBare }.map { clauses[$0].text }
+        return texts.isEmpty ? nil : texts.joined(separator: ", ")
+    }
+
+    // MARK: - One clause
+
+    struct Stance {
+        enum Polarity { case yes, no, probablyYes, probablyNo, partial, weakNo, statement, none }
+        enum Side { case yes, no }
+
+        var polarity: Polarity
+        /// The clause repeats the question's subject.
+        var echoes: Bool
+        /// The clause has content words the question does not use.
+        var otherContent: Bool
+        var past: Bool
+        /// The clause states something with "I have", "I am"…
+        var affirmed: Bool
+        var contentText: String
+        /// A clause of yes/no words only ("no", "nope, never").
+        var isBare: Bool
+        /// A clause that only says when ("years ago").
+        var onlyPast: Bool { past && !echoes && !otherContent }
+
+        var side: Side {
+            switch polarity {
+            case .yes, .probablyYes, .partial, .statement, .none: .yes
+            case .no, .probablyNo, .weakNo: .no
             }
         }
-        return answers
     }
 
-    // MARK: - Phrases
-
-    private static let yes = [
-        "y", "yes", "yeah", "yea", "yep", "yup", "ya", "yah", "yes please", "sure", "for sure", "ok", "okay",
-        "of course", "i am", "i do", "i have", "i did", "correct", "true", "absolutely", "definitely", "certainly",
-    ]
-    private static let no = [
-        "n", "no", "nope", "nah", "not really", "not at all", "never", "none", "false", "of course not", "no way",
-        "i'm not", "im not", "i am not", "i don't", "i dont", "i do not", "i haven't", "i havent", "i have not",
-        "i didn't", "i didnt", "i did not", "definitely not", "absolutely not", "certainly not",
-    ]
-    // Hedges, including "i think so" and "i don't think so": a guess is not a yes or a no.
-    private static let unsure = [
-        "not sure", "unsure", "i'm not sure", "im not sure", "i am not sure", "not certain", "uncertain",
-        "don't know", "dont know", "do not know", "i don't know", "i dont know", "i do not know", "idk", "dunno",
-        "no idea", "maybe", "maybe not", "perhaps", "possibly", "probably", "probably not", "might be", "could be",
-        "i think so", "i think not", "i don't think so", "i dont think so", "don't think so", "dont think so",
-        "i guess", "i guess so", "can't remember", "cant remember", "i can't remember", "i cant remember",
-        "don't remember", "dont remember", "i don't remember", "i dont remember", "not that i know",
-    ]
-
-    /// All phrases as words, longest first.
-    private static let phrases: [(words: [String], answer: YesNoUnsure)] = {
-        let all = yes.map { ($0, YesNoUnsure.yes) } + no.map { ($0, .no) } + unsure.map { ($0, .unsure) }
-        return all
-            .map { (words: $0.0.split(separator: " ").map(String.init), answer: $0.1) }
-            .sorted { $0.words.count > $1.words.count }
-    }()
+    func stance(_ clause: AnswerClauses.Clause) -> Stance {
+        let echoing = clause.content.filter(focus.echoes)
+        let other = clause.content.filter { !focus.echoes($0) }
+        let past = clause.has(.past) || clause.mentionsTime
+        let polarity: Stance.Polarity
+        if clause.has(.probablyNo) {
+            polarity = .probablyNo
+        } else if clause.has(.probablyYes) {
+            polarity = .probablyYes
+        } else if clause.has(.weakNo) {
+            polarity = .weakNo
+        } else if clause.has(.no) || clause.has(.negation) {
+            polarity = .no
+        } else if clause.has(.partial) {
+            polarity = .partial
+        } else if clause.has(.yes) {
+            polarity = .yes
+        } else if clause.has(.affirming), clause.content.isEmpty, !past {
+            polarity = .yes  // "I am", "I do"
+        } else if !clause.content.isEmpty || past {
+            polarity = .statement
+        } else {
+            polarity = .none
+        }
+        return Stance(polarity: polarity, echoes: !echoing.isEmpty, otherContent: !other.isEmpty, past: past,
+                      affirmed: clause.has(.affirming), contentText: other.joined(separator: " "),
+                      isBare: clause.content.isEmpty && !past)
+    }
 }

@@ -21,7 +21,7 @@ struct DialogFileParser {
     static let topLevelKeys = ["dialog", "version", "title", "entry", "languages", "settings", "highlights", "nodes",
                                "computed", "estimate", "rules", "faq", "synonyms"]
     static let nodeKinds = ["say", "ask", "explain", "branch", "call", "return", "end", "outcome"]
-    static let questionKeys = ["type", "options", "none", "range", "unit", "pattern", "required", "why"]
+    static let questionKeys = ["type", "options", "none", "range", "unit", "pattern", "required", "why", "terms", "readback"]
 
     var yaml: YAMLReader
     var log = DiagnosticLog()
@@ -212,6 +212,8 @@ struct DialogFileParser {
         onlyFor("range", type == .number, "number")
         onlyFor("unit", type == .number, "number")
         onlyFor("pattern", type == .text, "text")
+        onlyFor("terms", type == .yesNo || type == .yesNoUnsure, "yes-no and yes-no-unsure")
+        onlyFor("readback", type == .yesNo || type == .yesNoUnsure, "yes-no and yes-no-unsure")
 
         if isChoice {
             if let node = mapping["options"], let items = yaml.sequence(node, "options", log: &log) {
@@ -254,6 +256,19 @@ struct DialogFileParser {
         }
         if let node = mapping["required"] { question.required = yaml.bool(node, "required", log: &log) ?? true }
         if let node = mapping["why"] { question.why = yaml.text(node, "why", log: &log) }
+        if let node = mapping["terms"], let items = yaml.sequence(node, "terms", log: &log) {
+            question.terms = items.compactMap { yaml.string($0, "a term", log: &log) }
+        }
+        if let node = mapping["readback"], let readback = yaml.mapping(node, "readback", log: &log) {
+            let answers = type == .yesNoUnsure ? ["yes", "no", "unsure"] : ["yes", "no"]
+            readback.reportUnknownKeys(allowed: answers, in: "the readback of '\(id)'", log: &log)
+            for answer in answers {
+                if let text = readback[answer].flatMap({ yaml.text($0, "the readback for \(answer)", log: &log) }),
+                   let word = YesNoUnsure(rawValue: answer) {
+                    question.readback[word] = text
+                }
+            }
+        }
         return question
     }
 

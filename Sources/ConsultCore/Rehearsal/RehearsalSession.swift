@@ -136,7 +136,7 @@ public struct RehearsalSession: Sendable {
                      answer: answers.last { $0.address == checkpoint.point.address }?.answer.displayValue, isCurrent: false)
         }
         switch machine.state.phase {
-        case let .awaiting(point), let .confirming(_, point):
+        case let .awaiting(point), let .confirming(_, point), let .confirmingAnswer(_, point), let .choosingFAQ(_, point):
             steps.append(RehearsalPlace(place: describe(point.address), answer: nil, isCurrent: true))
         case .notStarted, .finished:
             break
@@ -240,7 +240,7 @@ public struct RehearsalSession: Sendable {
     private mutating func countWalk(after before: Snapshot) {
         let state = machine.state
         switch before.phase {
-        case let .awaiting(point):
+        case let .awaiting(point), let .confirmingAnswer(_, point), let .choosingFAQ(_, point):
             guard state.history.count == before.historyCount + 1 else { return }
             if case let .awaiting(now) = state.phase, now.address == point.address, now.stage == .topicMore { return }
             let onward = machine.onwardAddress(after: point.address, callStack: before.callStack)
@@ -260,8 +260,9 @@ public struct RehearsalSession: Sendable {
         // Count only a trace that stops where the session stopped, so the counts never disagree with it.
         switch machine.state.phase {
         case let .awaiting(point) where point.address == trace.stop: break
+        case let .confirmingAnswer(_, point) where point.address == trace.stop: break
         case .finished where trace.stop == nil: break
-        case .awaiting, .finished, .notStarted, .confirming: return
+        case .awaiting, .finished, .notStarted, .confirming, .confirmingAnswer, .choosingFAQ: return
         }
         for choice in trace.choices {
             branchCounts[RehearsalCoverage.branchKey(choice.branch, caseIndex: choice.caseIndex, in: consultation), default: 0] += 1

@@ -105,6 +105,22 @@ extension ConsultationStateMachine {
                           text: confirmation == .quit ? SessionText.confirmQuit : SessionText.confirmRestart,
                           options: [], instructions: SessionText.confirmationInstructions, kind: .yesNo,
                           isOptional: false, hasWhy: false, completions: ["yes", "no"])
+        case let .confirmingAnswer(pending, point):
+            let base = prompt(for: point)
+            var text = SessionText.isThatRight(pending.readBack)
+            if pending.answer.confirmation?.from != nil {
+                // Words from an earlier answer: show the question they are offered for, and the words.
+                text = base.text + "\n" + SessionText.youMentioned(pending.answer.text) + " " + text
+            }
+            return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: text, options: [],
+                          instructions: SessionText.confirmationInstructions, kind: .yesNo, isOptional: false,
+                          hasWhy: base.hasWhy, completions: ["yes", "no"] + SessionText.commands)
+        case let .choosingFAQ(choice, point):
+            let base = prompt(for: point)
+            return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: SessionText.didYouMean,
+                          options: choice.entries.map(faqTitle) + [SessionText.noneOfTheseQuestions],
+                          instructions: SessionText.faqChoiceInstructions, kind: .acknowledgement, isOptional: false,
+                          hasWhy: false, completions: [])
         case .notStarted, .finished:
             return Prompt(style: .question, nodeID: "", dialogID: consultation.entry, text: "", options: [],
                           instructions: "", kind: .acknowledgement, isOptional: false, hasWhy: false, completions: [])

@@ -38,7 +38,8 @@ public struct ConsultationStateMachine: Sendable {
         }
         let points: [PromptPoint]
         switch state.phase {
-        case let .awaiting(point), let .confirming(_, point): points = [point] + state.history.map(\.point)
+        case let .awaiting(point), let .confirming(_, point), let .confirmingAnswer(_, point), let .choosingFAQ(_, point):
+            points = [point] + state.history.map(\.point)
         case .notStarted, .finished: points = state.history.map(\.point)
         }
         for point in points where consultation.node(at: point.address) == nil {
@@ -76,6 +77,10 @@ public struct ConsultationStateMachine: Sendable {
             return current(at: now)
         case let .confirming(confirmation, point):
             return confirm(confirmation, returningTo: point, reply: text, at: now)
+        case let .confirmingAnswer(pending, point):
+            return confirmAnswer(pending, at: point, reply: text, now: now)
+        case let .choosingFAQ(choice, point):
+            return chooseFAQ(choice, at: point, reply: text, now: now)
         case let .awaiting(point):
             if let command = SessionCommand(TextNormalizer.normalize(text)) {
                 return perform(command, at: point, now: now)
@@ -100,7 +105,7 @@ public struct ConsultationStateMachine: Sendable {
             return start(at: now)
         case .finished:
             return current(at: now)
-        case .awaiting, .confirming:
+        case .awaiting, .confirming, .confirmingAnswer, .choosingFAQ:
             return reprompt([Message(.notice, SessionText.interrupted)], showQuestion: false)
         }
     }
@@ -116,32 +121,33 @@ public struct ConsultationStateMachine: Sendable {
         guard let node = consultation.node(at: point.address), case let .ask(question) = node.kind else {
             preconditionFailure("a question prompt at \(point.address) that is not a question")
         }
-        let kind = answerKind(of: question)
         if !question.required, text.trimmingCharacters(in: .whitespaces).isEmpty {
             // An empty line skips an optional question, as its instructions say.
             return perform(.skip, at: point, now: now)
         }
-        let reading = interpreter.interpret(text, as: kind)
-        let freeText: Bool
-        switch kind {
-        case .text, .acknowledgement: freeText = true
-        default: freeText = false
+        let reading = reader(for: question).read(text)
+        if let rest = reading.rest, Self.isWorthCarrying(rest) {
+            state.carried = SessionState.CarriedWords(text: rest, from: question.id, questionsLeft: 2, cameWithAnswer: reading.value != nil)
         }
-        if freeText, FAQMatcher.looksLikeQuestion(text), let reply = ownQuestion(text, allowUnanswered: false) {
-            return reprompt(reply, showQuestion: true)
-        }
-        switch reading {
-        case let .answer(value):
-            let display = AnsweredQuestion(id: question.id, question: render(question.text), kind: kind, value: value, text: text)
+        switch reading.verdict {
+        case let .understood(value):
+            let display = AnsweredQuestion(id: question.id, question: render(question.text), kind: answerKind(of: question), value: value, text: text)
             return record(display, at: point, now: now)
-        case let .unreadable(hint):
-            // Only a line that reads as a question goes to the FAQ: "scars" at a choice is an
-            // unclear answer that deserves the hint, not an FAQ entry about scars.
-            if FAQMatcher.looksLikeQuestion(text), let reply = ownQuestion(text, allowUnanswered: true) {
-                return reprompt(reply, showQuestion: true)
-            }
+        case let .confirm(value, doubt):
+            let proposed = AnsweredQuestion(id: question.id, question: render(question.text), kind: answerKind(of: question), value: value, text: text)
+            return askToConfirm(proposed, doubt: doubt, question: question, at: point, mentioned: nil)
+        case .notAnAnswer:
+            return ownQuestion(text, at: point)
+        case let .notUnderstood(hint):
+            // A line that reads as a question goes to the FAQ; "scars" at a choice deserves the hint instead.
+            if FAQMatcher.looksLikeQuestion(text) { return ownQuestion(text, at: point) }
             return reprompt([Message(.hint, hint.text)], showQuestion: false)
         }
+    }
+
+    /// The reader for a question in this session: its kind and words in the session's language.
+    func reader(for question: Question) -> QuestionReader {
+        QuestionReader(question: question, language: state.language, today: state.today) { render($0) }
     }
 
     /// Stores an answer, remembers how to undo it, and walks on.
@@ -151,22 +157,6 @@ public struct ConsultationStateMachine: Sendable {
         state.answers.append(.init(answer: answer, address: point.address))
         var messages: [Message] = []
         return walk(from: onward(from: point.address), messages: &messages, at: now)
-    }
-
-    /// The patient's own question: an FAQ answer, or (when allowed) a note that staff will answer.
-    mutating func ownQuestion(_ text: String, allowUnanswered: Bool) -> [Message]? {
-        if let match = faqMatcher.bestMatch(for: text), let entry = consultation.faq.first(where: { $0.id == match.entryID }) {
-            state.faq.append(FAQRecord(asked: text, answered: true, entry: entry.id))
-            return [Message(.faqAnswer, render(entry.answer))]
-        }
-        guard allowUnanswered, FAQMatcher.looksLikeQuestion(text) else { return nil }
-        state.faq.append(FAQRecord(asked: text, answered: false))
-        return [Message(.unanswered, SessionText.unanswered)]
-    }
-
-    var faqMatcher: FAQMatcher {
-        FAQMatcher(entries: consultation.faq.map { FAQMatcher.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords) },
-                   synonyms: consultation.synonyms)
     }
 
     // MARK: - Topics
@@ -194,8 +184,8 @@ public struct ConsultationStateMachine: Sendable {
             var messages: [Message] = []
             return walk(from: onward(from: point.address), messages: &messages, at: now)
         }
-        if let reply = ownQuestion(text, allowUnanswered: true) {
-            return reprompt(reply, showQuestion: true)
+        if let action = ownQuestion(text, at: point, onlyIfAnswered: !FAQMatcher.looksLikeQuestion(text)) {
+            return action
         }
         return reprompt([Message(.hint, SessionText.topicOfferHint)], showQuestion: false)
     }
@@ -205,8 +195,8 @@ public struct ConsultationStateMachine: Sendable {
             preconditionFailure("a topic prompt at \(point.address) that is not a topic")
         }
         let normalized = TextNormalizer.normalize(text)
-        if FAQMatcher.looksLikeQuestion(text), let reply = ownQuestion(text, allowUnanswered: true) {
-            return reprompt(reply, showQuestion: true)
+        if FAQMatcher.looksLikeQuestion(text) {
+            return ownQuestion(text, at: point)
         }
         pushCheckpoint(point)
         state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: false))
@@ -228,6 +218,7 @@ public struct ConsultationStateMachine: Sendable {
             let undone = state.answers.last { $0.address == checkpoint.point.address }
             state.callStack = checkpoint.callStack
             state.answers = checkpoint.answers
+            state.carried = checkpoint.carried
             state.topics.removeLast(max(0, state.topics.count - checkpoint.topicCount))
             state.phase = .awaiting(checkpoint.point)
             var messages = [Message(.notice, SessionText.wentBack)]
@@ -285,6 +276,7 @@ public struct ConsultationStateMachine: Sendable {
                 state.topics = []
                 state.history = []
                 state.callStack = []
+                state.carried = nil
                 var messages = [Message(.notice, SessionText.restarted)]
                 return walk(from: NodeAddress(dialog: consultation.entry, index: 0), messages: &messages, at: now)
             }
@@ -312,8 +304,10 @@ public struct ConsultationStateMachine: Sendable {
             case let .say(text):
                 messages.append(Message(.say, render(text)))
                 next = onward(from: address)
-            case .ask:
-                state.phase = .awaiting(PromptPoint(address: address, stage: .question))
+            case let .ask(question):
+                let point = PromptPoint(address: address, stage: .question)
+                state.phase = .awaiting(point)
+                if let offered = offerCarriedWords(to: question, at: point, messages: messages) { return offered }
                 return .prompt(messages, currentPrompt(), showQuestion: true)
             case .explain:
                 state.phase = .awaiting(PromptPoint(address: address, stage: .topicOffer))
@@ -371,7 +365,8 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     mutating func pushCheckpoint(_ point: PromptPoint) {
-        state.history.append(.init(point: point, callStack: state.callStack, answers: state.answers, topicCount: state.topics.count))
+        state.history.append(.init(point: point, callStack: state.callStack, answers: state.answers, topicCount: state.topics.count,
+                                   carried: state.carried))
     }
 
     // MARK: - Finishing
@@ -389,7 +384,7 @@ public struct ConsultationStateMachine: Sendable {
     /// The action for the current phase, repeated (events after the end, or a resumed session).
     func current(at now: Date) -> ConsultationAction {
         switch state.phase {
-        case .notStarted, .awaiting, .confirming:
+        case .notStarted, .awaiting, .confirming, .confirmingAnswer, .choosingFAQ:
             return .prompt([], currentPrompt(), showQuestion: true)
         case .finished:
             return .finish([], record(finishedAt: now))

@@ -20,6 +20,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var callStack: [NodeAddress]
     /// One checkpoint per answered prompt, for `back`.
     public var history: [Checkpoint]
+    /// Words of an earlier answer that the next questions may use ("nope, just breastfeeding").
+    public var carried: CarriedWords?
 
     /// Where the session stands.
     public enum Phase: Sendable, Hashable, Codable {
@@ -29,6 +31,10 @@ public struct SessionState: Sendable, Hashable, Codable {
         case awaiting(PromptPoint)
         /// Waiting for a yes/no to leave or restart, then back to the prompt.
         case confirming(Confirmation, PromptPoint)
+        /// An answer was read with a doubt and said back: waiting for the patient to accept or correct it.
+        case confirmingAnswer(PendingAnswer, PromptPoint)
+        /// A patient's question fitted several FAQ entries: waiting for which one they meant.
+        case choosingFAQ(FAQChoice, PromptPoint)
         /// Over, with its outcome.
         case finished(OutcomeStatus)
     }
@@ -51,6 +57,37 @@ public struct SessionState: Sendable, Hashable, Codable {
         public var callStack: [NodeAddress]
         public var answers: [StoredAnswer]
         public var topicCount: Int
+        public var carried: CarriedWords?
+    }
+
+    /// An answer said back to the patient, stored only if they agree.
+    public struct PendingAnswer: Sendable, Hashable, Codable {
+        /// The answer as it will be stored, with what was typed.
+        public var answer: AnsweredQuestion
+        public var doubt: ReadingDoubt
+        /// What was said back ("I understood: no, you are not pregnant.").
+        public var readBack: String
+        /// Words the reading did not use, for the questions that follow.
+        public var rest: String?
+    }
+
+    /// The FAQ entries a patient's question may be about, offered as a numbered list.
+    public struct FAQChoice: Sendable, Hashable, Codable {
+        /// What the patient asked.
+        public var asked: String
+        /// The entries offered, best first.
+        public var entries: [String]
+    }
+
+    /// Words of an answer kept for the questions that follow.
+    public struct CarriedWords: Sendable, Hashable, Codable {
+        public var text: String
+        /// The answer id they were typed at.
+        public var from: String
+        /// How many more questions may use them.
+        public var questionsLeft: Int
+        /// Whether the answer they came with was read (so free-text follow-ups may take them as their answer).
+        public var cameWithAnswer: Bool
     }
 
     /// Answers by id; skipped optional questions map to `nil`.

@@ -30,6 +30,30 @@ enum SessionText {
     static let topicMoreInstructions = "Type more for details, or press Enter to go on."
     static let topicOfferHint = "Press Enter to read this part, or type skip to leave it out."
     static let confirmationInstructions = "Type yes or no."
+    static let confirmationHint = "Please type yes if that is right, or no to answer again."
+    static let askAgain = "OK, let's try that question again."
+    static func isThatRight(_ readBack: String) -> String { "\(readBack) Is that right?" }
+    static func youMentioned(_ words: String) -> String { "You mentioned \u{201C}\(words)\u{201D}." }
+    static let didYouMean = "Did you mean one of these questions?"
+    static let noneOfTheseQuestions = "None of these"
+    static let faqChoiceInstructions = "Type a number, or none."
+
+    /// What was understood, in plain words: "I understood: no, you are not pregnant."
+    ///
+    /// - Parameter phrase: the dialog's words for this yes/no answer (`you are not pregnant`), if it has them.
+    static func readBack(_ answer: AnsweredQuestion, phrase: String?) -> String {
+        switch answer.value {
+        case let .yesNo(word)?:
+            let said = word == .unsure ? "not sure" : word.rawValue
+            return "I understood: \(said)\(phrase.map { ", " + $0 } ?? "")."
+        case let .dateRange(range)?:
+            return range.earliest == nil ? "I understood: you don't know when." : "I understood: sometime \(range.spoken)."
+        case let .text(text)?:
+            return "I understood: \u{201C}\(text)\u{201D}."
+        case .some, nil:
+            return "I understood: \(answer.displayValue)."
+        }
+    }
     static let continueInstructions = "Press Enter to continue."
 
     static func instructions(for kind: AnswerKind, optional: Bool) -> String {

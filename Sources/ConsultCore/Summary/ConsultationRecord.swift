@@ -133,13 +133,17 @@ public struct AnsweredQuestion: Sendable, Hashable, Codable {
     public var value: AnswerValue?
     /// The answer as the patient typed it, with control characters removed.
     public var text: String
+    /// Set when the reading was said back and the patient agreed to it; `nil` when the answer was clear.
+    public var confirmation: AnswerConfirmation?
 
-    public init(id: String, question: String, kind: AnswerKind, value: AnswerValue?, text: String) {
+    public init(id: String, question: String, kind: AnswerKind, value: AnswerValue?, text: String,
+                confirmation: AnswerConfirmation? = nil) {
         self.id = id
         self.question = question
         self.kind = kind
         self.value = value
         self.text = text
+        self.confirmation = confirmation
     }
 
     /// The answer in words for staff: option labels, `yes`/`no`/`not sure`, numbers with units.
@@ -160,6 +164,8 @@ public struct AnsweredQuestion: Sendable, Hashable, Codable {
             return NumberFormatting.plain(number)
         case let (.date(day), _):
             return day.description
+        case let (.dateRange(range), _):
+            return range.spoken
         case let (.text(text), _):
             return text
         case (.acknowledged, _):
@@ -169,6 +175,22 @@ public struct AnsweredQuestion: Sendable, Hashable, Codable {
         case let (.choices(ids), _):
             return ids.joined(separator: ", ")
         }
+    }
+}
+
+/// How an answer that needed confirming was confirmed.
+public struct AnswerConfirmation: Sendable, Hashable, Codable {
+    /// Why it was said back.
+    public var doubt: ReadingDoubt
+    /// What was said back, which the patient accepted.
+    public var readBack: String
+    /// The answer id the words were typed at, when they came from an earlier answer.
+    public var from: String?
+
+    public init(doubt: ReadingDoubt, readBack: String, from: String? = nil) {
+        self.doubt = doubt
+        self.readBack = readBack
+        self.from = from
     }
 }
 

@@ -162,6 +162,11 @@ extension FHIRQuestionnaireResponse.Item {
             return [Answer(valueDecimal: number)]
         case let .date(day):
             return [Answer(valueDate: day.description)]
+        case let .dateRange(range):
+            // FHIR dates may be a year or a month: "last year" is `2025`, "in March" `2026-03`. Other
+            // ranges are said in words, since a date answer cannot hold a range.
+            if let partial = range.partialDate { return [Answer(valueDate: partial)] }
+            return [Answer(valueString: range.spoken)]
         case let .text(text):
             return text.isEmpty ? [] : [Answer(valueString: text)]
         case .acknowledged:

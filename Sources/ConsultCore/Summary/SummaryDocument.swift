@@ -254,6 +254,7 @@ extension SummaryDocument.Value {
         case let .choices(ids): self = .strings(ids)
         case let .number(number): self = .number(number)
         case let .date(day): self = .string(day.description)
+        case let .dateRange(range): self = .string(range.iso8601Interval)
         case let .text(text): self = .string(text)
         case .acknowledged: self = .bool(true)
         }

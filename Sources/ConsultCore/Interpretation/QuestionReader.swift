@@ -1,0 +1,29 @@
+/// Reads answers to one question of a consultation: its answer kind, what it is about, and the reference day.
+///
+/// The session and the understanding corpus both read through this, so what the corpus measures is what a
+/// patient gets. In-session commands (`back`, `why`…) are the session's business and are not seen here.
+public struct QuestionReader: Sendable {
+    public var kind: AnswerKind
+    public var focus: QuestionFocus
+    public var interpreter: AnswerInterpreter
+
+    public init(kind: AnswerKind, focus: QuestionFocus, today: CalendarDay) {
+        self.kind = kind
+        self.focus = focus
+        self.interpreter = AnswerInterpreter(today: today)
+    }
+
+    /// A reader for `question` in `language`, with its texts rendered by `render`.
+    public init(question: Question, language: String, today: CalendarDay, render: (LocalizedText) -> String) {
+        let kind = question.answerKind(in: language, render: render)
+        var focus = QuestionFocus(question: render(question.text))
+        // Words that name what the question asks about ("warfarin" for blood thinners) echo it too.
+        for term in question.terms { focus.stems.formUnion(QuestionFocus(question: term).stems) }
+        self.init(kind: kind, focus: focus, today: today)
+    }
+
+    /// Reads one line typed at this question.
+    public func read(_ line: String) -> AnswerReading {
+        interpreter.read(line, as: kind, focus: focus)
+    }
+}
