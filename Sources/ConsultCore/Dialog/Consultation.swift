@@ -51,13 +51,32 @@ public struct ScreeningRule: Sendable {
     public var id: String
     public var condition: WrittenExpression
     public var effect: RuleEffect
-    /// Plain-language reason for staff.
+    /// Plain-language reason for staff; `{name}` shows a value (`less than {isotretinoin_wait_months} months`).
     public var reason: String
     /// Kind words for the patient.
     public var patientMessage: LocalizedText?
     public var location: SourceLocation
     /// The dialog that declares the rule.
     public var dialog: String
+    /// Where the reason's text starts, for messages about the values in it.
+    public var reasonLocation: SourceLocation? = nil
+    /// Whether the rule fired only possibly, because a date it reads is vague.
+    public var isPossible = false
+
+    /// The rule as it fires when a vague date leaves it undecided: a review at most (a note stays a note),
+    /// with the reason saying so and the patient told that a clinician will check the dates.
+    public func possibly(_ ranges: [DateRange]) -> ScreeningRule {
+        var rule = self
+        rule.isPossible = true
+        switch effect {
+        case .defer, .decline, .review: rule.effect = .review
+        case .precaution, .info: break
+        }
+        let dates = ranges.map(\.spoken).joined(separator: "; ")
+        rule.reason = "Possibly: \(reason) The date given is vague (read as \(dates)), so a clinician should check it."
+        rule.patientMessage = LocalizedText(["en": RuleText.possiblePatientMessage], at: location)
+        return rule
+    }
 }
 
 /// An answer to a question patients ask in their own words.

@@ -165,23 +165,36 @@ struct ConsultationChecker {
 
     private mutating func checkTexts() {
         for item in TextInventory.all(in: consultation) {
-            for (language, template) in item.text.translations.sorted(by: { $0.key < $1.key }) {
-                let start = item.text.location(of: language)
-                do {
-                    let parsed = try TextTemplate.parse(template)
-                    for (expression, format, offset) in parsed.expressions {
-                        let (type, problems) = checker.check(expression, as: .value)
-                        for problem in problems {
-                            log.error("in \(item.what): \(problem.message)", at: sources.location(ofOffset: offset + problem.offset, in: template, from: start))
-                        }
-                        if format != .plain, let type, type != .number {
-                            log.error("in \(item.what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start))
-                        }
+            check(item.text, what: item.what)
+        }
+        checkReasons()
+    }
+
+    private mutating func check(_ text: LocalizedText, what: String) {
+        for (language, template) in text.translations.sorted(by: { $0.key < $1.key }) {
+            let start = text.location(of: language)
+            do {
+                let parsed = try TextTemplate.parse(template)
+                for (expression, format, offset) in parsed.expressions {
+                    let (type, problems) = checker.check(expression, as: .value)
+                    for problem in problems {
+                        log.error("in \(what): \(problem.message)", at: sources.location(ofOffset: offset + problem.offset, in: template, from: start))
                     }
-                } catch {
-                    log.error("in \(item.what): \(error.message)", at: sources.location(ofOffset: error.offset, in: template, from: start))
+                    if format != .plain, let type, type != .number {
+                        log.error("in \(what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start))
+                    }
                 }
+            } catch {
+                log.error("in \(what): \(error.message)", at: sources.location(ofOffset: error.offset, in: template, from: start))
             }
+        }
+    }
+
+    /// Values in rules' staff reasons (`{isotretinoin_wait_months}`) are checked like the patient texts'.
+    private mutating func checkReasons() {
+        for rule in consultation.rules {
+            let text = LocalizedText(["en": rule.reason], at: rule.reasonLocation ?? rule.location)
+            check(text, what: "the reason of rule '\(rule.id)'")
         }
     }
 
@@ -239,6 +252,9 @@ enum TextInventory {
             if let none = question.noneLabel { texts.append((none, "the none-of-these label of '\(question.id)'")) }
             if let unit = question.unit { texts.append((unit, "the unit of '\(question.id)'")) }
             if let why = question.why { texts.append((why, "the 'why' of '\(question.id)'")) }
+            for word in YesNoUnsure.allCases {
+                if let text = question.readback[word] { texts.append((text, "the readback of '\(question.id)' for \(word.rawValue)")) }
+            }
             return texts
         case let .explain(topic):
             var texts: [(LocalizedText, String)] = [(topic.title, "the title of topic '\(topic.id)'"), (topic.text, "the text of topic '\(topic.id)'")]

@@ -312,11 +312,14 @@ struct DialogFileParser {
                 log.error("unknown outcome '\(name)'\(Suggestion.didYouMean(name, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: node))
             }
         }
-        let reason = mapping.required("reason", in: what, log: &log).flatMap { yaml.string($0, "reason", log: &log) }
+        let reasonNode = mapping.required("reason", in: what, log: &log)
+        let reason = reasonNode.flatMap { yaml.string($0, "reason", log: &log) }
         let patient = mapping["patient"].flatMap { yaml.text($0, "the patient's message", log: &log) }
         guard let condition, let effect, let reason else { return nil }
-        return ScreeningRule(id: id, condition: condition, effect: effect, reason: reason, patientMessage: patient,
-                             location: yaml.location(of: idNode), dialog: dialog)
+        var rule = ScreeningRule(id: id, condition: condition, effect: effect, reason: reason, patientMessage: patient,
+                                 location: yaml.location(of: idNode), dialog: dialog)
+        if let reasonNode { rule.reasonLocation = yaml.textLocation(of: reasonNode) }
+        return rule
     }
 
     private mutating func parseFAQ(_ node: Yams.Node) -> FAQEntry? {

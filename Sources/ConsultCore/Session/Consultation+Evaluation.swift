@@ -28,9 +28,42 @@ extension Consultation {
     }
 
     /// The rules whose conditions hold for these answers, in dialog order.
+    ///
+    /// A rule reading a vague date ("last year", "can't remember") is evaluated at both ends of each such
+    /// date's range. When it holds at every end it fires; when it holds at some ends only, whether it applies
+    /// depends on a day nobody knows, so it fires *possibly* (``ScreeningRule/possibly(_:)``): a clinician
+    /// reviews instead of the rule deferring or declining on a guess, and never proceeding on one either.
     public func firedRules(answers: [String: AnswerValue?], today: CalendarDay) -> [ScreeningRule] {
         let evaluator = evaluator(answers: answers, today: today)
-        return rules.filter { evaluator.holds($0.condition.expression) }
+        var fired: [ScreeningRule] = []
+        for rule in rules {
+            let vague = answersRead(by: rule.condition.expression, among: answers).compactMap { id -> (String, DateRange)? in
+                if case let .dateRange(range)?? = answers[id] { return (id, range) }
+                return nil
+            }
+            guard !vague.isEmpty else {
+                if evaluator.holds(rule.condition.expression) { fired.append(rule) }
+                continue
+            }
+            // Every combination of ends; a rule rarely reads more than one date, so this stays small.
+            var combinations: [[String: AnswerValue?]] = [answers]
+            for (id, range) in vague.prefix(6) {
+                combinations = combinations.flatMap { base in
+                    [range.earliest ?? DateRange.distantPast, range.latest].map { day in
+                        var changed = base
+                        changed[id] = .some(.date(day))
+                        return changed
+                    }
+                }
+            }
+            let holds = combinations.map { self.evaluator(answers: $0, today: today).holds(rule.condition.expression) }
+            if holds.allSatisfy({ $0 }) {
+                fired.append(rule)
+            } else if holds.contains(true) {
+                fired.append(rule.possibly(vague.map(\.1)))
+            }
+        }
+        return fired
     }
 
     /// The answers a rule's condition reads that hold a value, directly or through computed values.

@@ -180,7 +180,9 @@ extension ConsultationStateMachine {
         var precautions: [FiredRule] = []
         var notes: [FiredRule] = []
         for rule in firedRules() {
-            let fired = FiredRule(rule: rule.id, effect: rule.effect, message: rule.reason,
+            // Staff reasons show values, not names: "less than 6 months ago".
+            let reason = render(LocalizedText(["en": rule.reason], at: rule.location))
+            let fired = FiredRule(rule: rule.id, effect: rule.effect, message: reason,
                                   patientMessage: rule.patientMessage.map(render),
                                   answers: consultation.answersRead(by: rule.condition.expression, among: answers))
             switch rule.effect {

@@ -49,6 +49,16 @@ struct FHIRQuestionnaireResponse: Encodable {
         var valueCode: String
     }
 
+    struct TextExtension: Encodable {
+        var url: String
+        var valueString: String
+    }
+
+    /// What the patient typed for an answer.
+    static let typedExtensionURL = "urn:consult:typed"
+    /// The reading said back to the patient and accepted by them.
+    static let confirmedExtensionURL = "urn:consult:confirmed"
+
     struct Coding: Encodable {
         var system: String
         var code: String
@@ -56,6 +66,9 @@ struct FHIRQuestionnaireResponse: Encodable {
     }
 
     struct Item: Encodable {
+        /// What the patient typed (`urn:consult:typed`) and, when the reading was said back and accepted, what
+        /// was said (`urn:consult:confirmed`).
+        var `extension`: [TextExtension]?
         var linkId: String
         var text: String?
         /// Left out for a skipped question (FHIR forbids an empty array).
@@ -124,6 +137,14 @@ extension FHIRQuestionnaireResponse.Item {
         if case .acknowledgement = answered.kind { return nil }
         linkId = answered.id
         text = answered.question.isEmpty ? nil : answered.question
+        var extensions: [FHIRQuestionnaireResponse.TextExtension] = []
+        if !answered.text.isEmpty {
+            extensions.append(.init(url: FHIRQuestionnaireResponse.typedExtensionURL, valueString: answered.text))
+        }
+        if let confirmation = answered.confirmation {
+            extensions.append(.init(url: FHIRQuestionnaireResponse.confirmedExtensionURL, valueString: confirmation.readBack))
+        }
+        `extension` = extensions.isEmpty ? nil : extensions
         let answers = answered.value.map { Self.answers($0, of: answered, dialog: dialog) } ?? []
         answer = answers.isEmpty ? nil : answers
     }

@@ -81,9 +81,9 @@ struct MarkdownSummary {
     private func answers() -> String {
         let heading = "## \(SummaryText.answersHeading)\n\n"
         guard !record.answers.isEmpty else { return heading + SummaryText.noAnswers }
-        var lines = ["| \(SummaryText.questionColumn) | \(SummaryText.answerColumn) |", "|---|---|"]
+        var lines = ["| \(SummaryText.questionColumn) | \(SummaryText.answerColumn) | \(SummaryText.confirmedColumn) |", "|---|---|---|"]
         for answer in record.answers {
-            lines.append("| \(escape(answer.question)) | \(given(answer)) |")
+            lines.append("| \(escape(answer.question)) | \(given(answer)) | \(confirmation(answer)) |")
         }
         return heading + lines.joined(separator: "\n")
     }
@@ -142,6 +142,14 @@ struct MarkdownSummary {
         let typed = answer.text.trimmingWhitespace
         guard !typed.isEmpty, !display.lowercased().contains(typed.lowercased()) else { return escape(display) }
         return "\(escape(display)) (\(SummaryText.typedPrefix): \"\(escape(typed))\")"
+    }
+
+    /// How the reading was checked with the patient: said back and accepted, or clear as typed.
+    private func confirmation(_ answer: AnsweredQuestion) -> String {
+        guard let confirmation = answer.confirmation else { return SummaryText.clearAsTyped }
+        var text = "\(SummaryText.confirmedPrefix): \"\(escape(confirmation.readBack))\""
+        if let from = confirmation.from { text += " (\(SummaryText.fromAnswerPrefix) \(code(from)))" }
+        return text
     }
 
     // MARK: - Escaping

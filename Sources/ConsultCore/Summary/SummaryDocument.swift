@@ -96,18 +96,39 @@ struct SummaryDocument: Codable, Hashable {
         var value: Value?
         var display: String
         var text: String
+        /// Set when the reading was said back to the patient and they accepted it.
+        var confirmation: Confirmation?
 
-        enum CodingKeys: String, CodingKey {
-            case id, question, type, value, display, text
+        /// How an answer read with a doubt was confirmed.
+        struct Confirmation: Codable, Hashable {
+            /// Why it was said back: `qualified`, `partial`, `hedged`, `namesSomethingElse`, `mentionsTime`, `typo`,
+            /// `indirect`, `partialMatch`, `fromEarlierAnswer`.
+            var doubt: String
+            /// What was said back, which the patient accepted.
+            var readBack: String
+            /// The answer id the words were typed at, when they came from an earlier answer.
+            var from: String?
+
+            enum CodingKeys: String, CodingKey {
+                case doubt
+                case readBack = "read_back"
+                case from
+            }
         }
 
-        init(id: String, question: String, type: String, value: Value?, display: String, text: String) {
+        enum CodingKeys: String, CodingKey {
+            case id, question, type, value, display, text, confirmation
+        }
+
+        init(id: String, question: String, type: String, value: Value?, display: String, text: String,
+             confirmation: Confirmation? = nil) {
             self.id = id
             self.question = question
             self.type = type
             self.value = value
             self.display = display
             self.text = text
+            self.confirmation = confirmation
         }
 
         init(from decoder: any Decoder) throws {
@@ -118,6 +139,8 @@ struct SummaryDocument: Codable, Hashable {
             value = try container.decode(Value?.self, forKey: .value)
             display = try container.decode(String.self, forKey: .display)
             text = try container.decode(String.self, forKey: .text)
+            // Summaries written before confirmations existed have no such key.
+            confirmation = try container.decodeIfPresent(Confirmation.self, forKey: .confirmation)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -128,6 +151,7 @@ struct SummaryDocument: Codable, Hashable {
             try container.encode(value, forKey: .value) // `null` when skipped, never left out
             try container.encode(display, forKey: .display)
             try container.encode(text, forKey: .text)
+            try container.encode(confirmation, forKey: .confirmation) // `null` when the answer was clear
         }
     }
 
@@ -241,7 +265,10 @@ extension SummaryDocument.Answer {
     init(_ answer: AnsweredQuestion) {
         self.init(
             id: answer.id, question: answer.question, type: answer.kind.summaryType,
-            value: answer.value.map(SummaryDocument.Value.init), display: answer.displayValue, text: answer.text
+            value: answer.value.map(SummaryDocument.Value.init), display: answer.displayValue, text: answer.text,
+            confirmation: answer.confirmation.map {
+                Confirmation(doubt: $0.doubt.rawValue, readBack: $0.readBack, from: $0.from)
+            }
         )
     }
 }

@@ -28,6 +28,10 @@ enum SummaryText {
     static let questionColumn = "Question"
     static let answerColumn = "Answer"
     static let typedPrefix = "typed"
+    static let confirmedColumn = "Checked with the patient"
+    static let clearAsTyped = "clear as typed"
+    static let confirmedPrefix = "said back and confirmed"
+    static let fromAnswerPrefix = "words typed at"
     static let noAnswers = "No questions were answered."
 
     static let topicsHeading = "Topics"
