@@ -15,8 +15,16 @@ struct AnswerClauses {
         var mentionsTime = false
         /// Whether a yes or no was read only by allowing for a typing slip.
         var typo = false
+        /// The words of each phrase marked as the past ("stopped", "used to", "healed").
+        var pastPhrases: [[String]] = []
+        /// Whether the clause speaks of someone else ("my sister has keloids").
+        var aboutSomeoneElse = false
 
-        var text: String { words.joined(separator: " ") }
+        /// How many words at the start only introduce the clause ("but", "just").
+        var leadingContrastWords = 0
+
+        /// The clause's words without the contrast that introduces it: "i'm breastfeeding", not "but i'm…".
+        var text: String { words.dropFirst(leadingContrastWords).joined(separator: " ") }
         func has(_ mark: YesNoLexicon.Mark) -> Bool { marks.contains(mark) }
         var isEmpty: Bool { marks.allSatisfy { $0 == .filler || $0 == .contrast } && content.isEmpty && !mentionsTime }
     }
@@ -58,6 +66,7 @@ struct AnswerClauses {
                     current.typo = true
                 } else {
                     current.content.append(word)
+                    if Self.otherPeople.contains(word) { current.aboutSomeoneElse = true }
                 }
                 current.words.append(word)
                 index += 1
@@ -68,13 +77,17 @@ struct AnswerClauses {
             case .contrast:
                 close()
                 current.marks.append(.contrast)
-            case .yes, .affirming, .no, .probablyYes, .probablyNo:
+                current.leadingContrastWords = length
+            case .yes, .affirming, .no, .probablyYes, .probablyNo, .noAsFarAsKnown:
                 // A turn from no to yes (or back) within a clause starts a new fact: "no I have a cold sore".
                 if let previous = current.marks.last(where: Self.isPolar), Self.side(previous) != Self.side(mark),
                    !(previous == .negation && mark == .yes) {
                     close()
                 }
                 current.marks.append(mark)
+            case .past:
+                current.marks.append(mark)
+                current.pastPhrases.append(Array(phrase))
             default:
                 current.marks.append(mark)
             }
@@ -84,9 +97,16 @@ struct AnswerClauses {
         close()
     }
 
+    /// Words that make a clause about another person: what they have is not the patient's answer.
+    private static let otherPeople: Set<String> = [
+        "sister", "brother", "mum", "mom", "mother", "dad", "father", "husband", "wife", "partner", "boyfriend",
+        "girlfriend", "friend", "daughter", "son", "family", "aunt", "uncle", "grandma", "grandmother", "grandpa",
+        "grandfather", "cousin", "he", "she", "they", "his", "her", "their", "kids", "children", "parents",
+    ]
+
     private static func isPolar(_ mark: YesNoLexicon.Mark) -> Bool {
         switch mark {
-        case .yes, .affirming, .no, .probablyYes, .probablyNo: true
+        case .yes, .affirming, .no, .probablyYes, .probablyNo, .noAsFarAsKnown: true
         default: false
         }
     }

@@ -16,12 +16,13 @@ struct ChoiceReader {
 
     func reading(_ input: String) -> AnswerReading {
         if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
-        var (words, times) = Self.splittingTimes(TextNormalizer.words(input))
+        var (words, times) = Self.splittingTimes(Self.words(of: input))
         words = words.filter { !Self.fillers.contains($0) }
         let rest = times.isEmpty ? nil : times.joined(separator: " ")
         if allowsSeveral, !words.isEmpty, words.allSatisfy(Self.allWords.contains),
            words.contains(where: { $0 == "all" || $0 == "everything" }) {
-            return AnswerReading(.understood(.choices(options.map(\.id))), rest: rest)
+            // Every option at once is rare enough to say back.
+            return AnswerReading(.confirm(.choices(options.map(\.id)), .partialMatch), rest: rest)
         }
         let candidates = self.candidates
         var covers = Array(repeating: Set<Int>(), count: candidates.count)
@@ -41,12 +42,28 @@ struct ChoiceReader {
                 }
             }
             if explained { continue }
+            // Words run together or apart: "pock marks" for "pockmarks", "chicken pox" for "chickenpox".
+            if index + 1 < words.count {
+                let joined = word + words[index + 1]
+                let joining = candidates.indices.filter { candidates[$0].matches(joined) }
+                if !joining.isEmpty {
+                    for option in joining { covers[option].formUnion([index, index + 1]) }
+                    index += 1
+                    continue
+                }
+            }
             for (position, candidate) in candidates.enumerated() where candidate.matches(word) {
                 covers[position].insert(index)
                 explained = true
             }
             if explained { continue }
             if let number = Self.position(of: word) {
+                // "type 1", "stage 2": a number that belongs to the word before it is not an option's number.
+                if index > 0, Self.position(of: words[index - 1]) == nil, !["no", "nr", "num", "#"].contains(words[index - 1]),
+                   !candidates.contains(where: { $0.matches(words[index - 1]) }) {
+                    unexplained += 1
+                    continue
+                }
                 guard let option = optionIndex(numbered: number) else {
                     return AnswerReading(.notUnderstood(.noSuchOption(number: number, optionCount: options.count)))
                 }
@@ -166,6 +183,14 @@ struct ChoiceReader {
         return nil
     }
 
+    /// Normalized words, hyphenated words taken apart ("anti-wrinkle" is "anti wrinkle"), numbers kept whole.
+    static func words(of text: String) -> [String] {
+        TextNormalizer.words(text).flatMap { word -> [String] in
+            guard word.contains("-"), word.contains(where: \.isLetter) else { return [word] }
+            return word.split(separator: "-").map(String.init)
+        }
+    }
+
     /// The words without the times they name ("2 months ago"), and those times: a number there is not an option.
     private static func splittingTimes(_ words: [String]) -> (words: [String], times: [String]) {
         var kept: [String] = []
@@ -194,6 +219,7 @@ struct ChoiceReader {
         "in", "on", "me", "be", "are", "am", "mean", "those", "these", "them", "yes", "yeah", "yep", "ok", "okay",
         "well", "um", "uh", "hmm", "had", "have", "got", "some", "bit", "little", "lot", "really", "definitely",
         "thanks", "thank", "you", "was", "did", "do", "ive", "i've", "mostly", "especially", "mainly", "main",
+        "from", "at", "by", "lol", "really",
     ]
     /// What "all of them" may be made of, once fillers are gone.
     private static let allWords: Set<String> = ["all", "everything", "above", "every"]
@@ -218,7 +244,7 @@ private struct Candidate {
         // "Wrinkles or fine lines" is two phrases: "wrinkles" and "fine lines".
         let parts = option.label.split(separator: " or ").map(String.init) + [option.label]
         self.phrases = (parts + option.synonyms).map { text in
-            let words = TextNormalizer.words(text)
+            let words = ChoiceReader.words(of: text)
             let significant = words.filter { !ChoiceReader.fillers.contains($0) }
             // A label made only of fillers ("Both", "I'm not sure") is still selectable by its words.
             return significant.isEmpty ? words : significant
@@ -229,7 +255,9 @@ private struct Candidate {
 
     /// Whether a typed word is one of this option's words, whole, in any inflection.
     func matches(_ word: String) -> Bool {
-        words.contains(word) || stems.contains(WordStemmer.stem(word))
+        if words.contains(word) || words.contains(word + "s") { return true }
+        // Other inflections only for words long enough that a shared stem is not a shared prefix ("por", "pores").
+        return word.count >= 4 && stems.contains(WordStemmer.stem(word))
     }
 
     /// Whether a typed word is one typing slip (two in long words) away from one of this option's words.

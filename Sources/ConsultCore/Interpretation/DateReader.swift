@@ -22,8 +22,14 @@ struct DateReader {
         }
         let words = allWords.filter { !Self.fillers.contains($0) }
         if words.contains(where: Self.futureWords.contains) { return AnswerReading(.notUnderstood(.dateInFuture)) }
-        if let parsed = parse(words, saidIn: allWords.contains("in")) {
-            return reading(of: parsed, doubt: nil)
+        let whole = parse(words, saidIn: allWords.contains("in"))
+        if let whole {
+            // A date among other words ("I stopped it 2 months ago"), not a wrong date ("31 February 2026").
+            if case .failure(.notADate) = whole, words.contains(where: { !Self.isDateWord($0) }),
+               let (parsed, harmless) = search(allWords) {
+                return reading(of: parsed, doubt: harmless ? nil : .partialMatch)
+            }
+            return reading(of: whole, doubt: nil)
         }
         // A date among other words: "I stopped about 2 months ago", "finished my course in march".
         if let (parsed, harmless) = search(allWords) {
@@ -148,7 +154,7 @@ struct DateReader {
             guard half == 0 else { return .failure(.notADate) }
             whole = 0
             half = 0.5
-        } else if amountWords == ["a"] || amountWords == ["an"] || amountWords.isEmpty && saidAgo {
+        } else if amountWords == ["a"] || amountWords == ["an"] {
             whole = 1
         } else if amountWords.count == 1, let number = Double(amountWords[0]) {
             whole = number
@@ -240,6 +246,15 @@ struct DateReader {
             }
         }
         if words.count == 1, let year = Self.year(words[0]) { return yearRange(year) }
+        // "months ago", "weeks back": some of them, at least two.
+        if words.count == 2, ["ago", "back"].contains(words[1]), words[0].hasSuffix("s") {
+            if let days = DateWords.days(inUnit: words[0]) {
+                return .range(DateRange(earliest: today.adding(days: -12 * days), latest: today.adding(days: -2 * days)))
+            }
+            if let months = DateWords.months(inUnit: words[0]) {
+                return .range(DateRange(earliest: months == 12 ? nil : today.adding(months: -12 * months), latest: today.adding(months: -2 * months)))
+            }
+        }
         // "a few months ago", "a couple of weeks back", "several years ago", "a while ago".
         for (phrase, span) in Self.roughAmounts where joined.hasPrefix(phrase + " ") || joined == phrase {
             let rest = words.dropFirst(phrase.split(separator: " ").count).filter { $0 != "ago" && $0 != "back" }
@@ -261,6 +276,13 @@ struct DateReader {
             var rest = Array(words.drop { ["less", "under", "than", "within", "the", "last", "past"].contains($0) })
             if rest.last != "ago" { rest.append("ago") }
             if case let .day(day)? = relativeDate(rest, saidIn: false) { return .range(DateRange(earliest: day, latest: today)) }
+        }
+        // "september last year", "march this year".
+        if words.count == 3, let month = DateWords.month(named: words[0]), ["last", "this"].contains(words[1]), words[2] == "year" {
+            return monthOnly(month, year: words[1] == "last" ? today.year - 1 : today.year)
+        }
+        if ["earlier this year", "earlier in the year", "this year"].contains(joined) {
+            return .range(DateRange(earliest: CalendarDay(year: today.year, month: 1, day: 1), latest: today))
         }
         if Self.recentWords.contains(joined) {
             return .range(DateRange(earliest: today.adding(months: -3), latest: today))
@@ -386,6 +408,13 @@ struct DateReader {
             guard let match = word.wholeMatch(of: #/(\d+(?:\.\d+)?)([a-z]+)/#), dayNumber(word) == nil else { return [word] }
             return [String(match.1), String(match.2)]
         }
+    }
+
+    /// A word that can be part of a date: a number, a month, a unit of time, "ago", "last"…
+    private static func isDateWord(_ word: String) -> Bool {
+        word.contains(where: \.isNumber) || DateWords.month(named: word) != nil || DateWords.days(inUnit: word) != nil
+            || DateWords.months(inUnit: word) != nil || NumberWords.isNumberWord(word)
+            || ["ago", "back", "before", "last", "this", "half", "and", "a", "an"].contains(word)
     }
 
     /// "can't remember", "no idea", "not sure": the patient does not know when.

@@ -18,6 +18,7 @@ enum DateWords {
         switch word {
         case "day", "days", "d": 1
         case "week", "weeks", "wk", "wks", "w": 7
+        case "fortnight", "fortnights": 14
         default: nil
         }
     }

@@ -32,7 +32,11 @@ public enum QuestionDetector {
             // "how about", "what about", "why", "how come": still questions.
             return true
         }
-        if auxiliaries.contains(first), let second, subjects.contains(second) { return true }
+        if auxiliaries.contains(first), let second, subjects.contains(second) {
+            // "had my baby", "was a teen", "did the course": a statement without its "I".
+            if statementAuxiliaries.contains(first), determiners.contains(second) { return false }
+            return true
+        }
         return false
     }
 
@@ -54,6 +58,9 @@ public enum QuestionDetector {
         "am", "was", "were", "has", "have", "had", "isn't", "isnt", "doesn't", "doesnt", "don't", "dont", "won't",
         "wont", "can't", "cant", "shouldn't", "shouldnt", "wouldn't", "wouldnt", "aren't", "arent", "will",
     ]
+    /// Auxiliaries that start statements as often as questions when the subject is dropped ("had my baby").
+    private static let statementAuxiliaries: Set<String> = ["have", "has", "had", "was", "were", "did", "am"]
+    private static let determiners: Set<String> = ["my", "the", "a", "an", "your", "one", "these", "those", "me"]
     private static let subjects: Set<String> = [
         "i", "you", "u", "it", "that", "this", "there", "we", "they", "he", "she", "my", "your", "the", "a", "an",
         "people", "someone", "somebody", "anyone", "anybody", "patients", "microneedling", "micro-needling",
@@ -72,7 +79,7 @@ public enum QuestionDetector {
         "what do you mean", "what does", "what counts", "what is a", "what's a", "whats a", "i have a question",
         "i want to know", "i'd like to know", "id like to know", "i wonder", "wondering if", "wondering whether",
         "can you tell me", "could you tell me", "can you explain", "could you explain", "tell me about",
-        "tell me more about", "explain what", "not sure what", "what exactly", "how do i know", "how would i know",
+        "tell me more about", "explain what", "what exactly", "how do i know", "how would i know",
         "can i still", "am i allowed", "is there a", "are there any",
     ]
 }

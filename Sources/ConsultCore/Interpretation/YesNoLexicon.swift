@@ -14,8 +14,10 @@ enum YesNoLexicon {
         case unsure
         /// "I think so", "probably": a guess towards yes.
         case probablyYes
-        /// "I don't think so", "I doubt it", "not that I know of": a guess towards no.
+        /// "I don't think so", "I doubt it": a guess towards no.
         case probablyNo
+        /// "Not that I know of", "not to my knowledge": usually a no, said with care.
+        case noAsFarAsKnown
         /// "sometimes", "a little", "kind of": in the middle, usually meaning it applies.
         case partial
         /// "not really", "hardly", "rarely": in the middle, leaning to no.
@@ -35,14 +37,15 @@ enum YesNoLexicon {
         // A phrase in several lists keeps the mark of the first list here: guesses before clean answers
         // ("might"), clean answers before structure ("never", "no").
         let lists: [([String], Mark)] = [
-            (unsure, .unsure), (probablyNo, .probablyNo), (probablyYes, .probablyYes), (weakNo, .weakNo),
+            (unsure, .unsure), (noAsFarAsKnown, .noAsFarAsKnown), (probablyNo, .probablyNo), (probablyYes, .probablyYes), (weakNo, .weakNo),
             (no, .no), (yes, .yes), (affirming, .affirming), (partial, .partial), (past, .past), (negations, .negation),
             (contrasts, .contrast), (fillers, .filler),
         ]
         var seen: Set<String> = []
         var all: [(words: [String], mark: Mark)] = []
         for (list, mark) in lists {
-            for phrase in list where seen.insert(phrase).inserted {
+            // Patients often leave out apostrophes: "dont", "im", "havent".
+            for phrase in list.flatMap({ [$0, $0.replacingOccurrences(of: "'", with: "")] }) where seen.insert(phrase).inserted {
                 all.append((phrase.split(separator: " ").map(String.init), mark))
             }
         }
@@ -65,7 +68,8 @@ enum YesNoLexicon {
         "mm hmm", "yes please", "sure", "for sure", "sure thing", "ok", "okay", "k", "alright", "all right", "fine by me",
         "of course", "correct", "that's right", "thats right", "right", "true", "absolutely", "definitely",
         "certainly", "indeed", "affirmative", "totally", "exactly", "always", "a lot", "often",
-        "usually", "all the time", "constantly", "go ahead", "go on", "let's go", "lets go", "let's do it", "sounds good", "why not", "yes i am",
+        "usually", "all the time", "constantly", "understood", "i understand", "understand", "got it", "makes sense",
+        "that makes sense", "go ahead", "go on", "let's go", "lets go", "let's do it", "sounds good", "why not", "yes i am",
         "that's fine", "thats fine", "no problem", "no worries", "i agree", "agreed",
     ]
     static let affirming = [
@@ -80,6 +84,8 @@ enum YesNoLexicon {
         "i havent", "i have not", "i didn't", "i didnt", "i did not", "i never", "i wasn't", "i wasnt",
         "i've never", "ive never", "never have", "never had", "never did", "not at the moment", "not now",
         "not right now", "not currently", "not at present", "none at all", "no thanks", "not that",
+        "false", "nkda", "nka", "no known allergies", "healthy", "i'm healthy", "perfectly healthy", "all good", "nothing wrong",
+        "all clear", "not applicable", "n/a", "na",
     ]
 
     // MARK: - Guesses
@@ -103,11 +109,17 @@ enum YesNoLexicon {
     static let probablyNo = [
         "i don't think so", "i dont think so", "don't think so", "dont think so", "i do not think so",
         "i don't think", "i dont think", "don't think", "dont think", "i doubt it", "doubt it", "i doubt",
-        "doubt", "probably not", "not that i know", "not that i know of", "not that im aware", "not that i'm aware",
-        "not as far as i know", "not to my knowledge", "i don't believe so", "i dont believe so",
+        "doubt", "probably not", "i don't believe so", "i dont believe so",
         "don't believe so", "dont believe so", "unlikely", "i hope not", "hope not", "not likely",
         "i wouldn't think so", "i wouldnt think so", "shouldn't be", "shouldnt be", "i'm pretty sure not",
         "pretty sure not", "i think not", "think not",
+    ]
+
+    static let noAsFarAsKnown = [
+        "not that i know", "not that i know of", "not that im aware", "not that i'm aware", "not that i am aware",
+        "not as far as i know", "not to my knowledge", "none that i know of", "none that i know",
+        "nothing that i know of", "not that i've been told", "not that ive been told", "never been told",
+        "not that i remember", "not that i can remember", "not that i recall",
     ]
 
     // MARK: - In the middle

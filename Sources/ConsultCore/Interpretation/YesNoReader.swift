@@ -20,30 +20,41 @@ struct YesNoReader {
         let clauses = AnswerClauses(line: input).clauses.filter { !$0.isEmpty }
         guard !clauses.isEmpty else { return AnswerReading(.notUnderstood(notAnswered)) }
 
-        // Someone who does not know says so whatever else they say ("no, not sure", "maybe, a little").
-        if clauses.contains(where: { $0.has(.unsure) }) {
+        let stances = clauses.map(stance)
+        // Someone who does not know says so whatever else they say ("no, not sure", "maybe, a little"), unless a
+        // clear yes comes first and the doubt is about a detail ("yes but I don't remember the name").
+        if let doubt = clauses.firstIndex(where: { $0.has(.unsure) }) {
+            if let yes = stances.firstIndex(where: { $0.polarity == .yes }), yes < doubt, !clauses[doubt].content.isEmpty {
+                return AnswerReading(.confirm(.yesNo(.yes), .qualified), rest: clauses[doubt].text)
+            }
             return allowsUnsure ? AnswerReading(.understood(.yesNo(.unsure))) : AnswerReading(.notUnderstood(.needsYesOrNo))
         }
-        let stances = clauses.map(stance)
         let rest = { (used: Int) -> String? in
             let others = clauses.indices.filter { $0 != used && !stances[$0].isBare }.map { clauses[$0].text }
             return others.isEmpty ? nil : others.joined(separator: ", ")
         }
 
-        // A guess leans one way and is confirmed.
+        // "Not that I know of" is usually a no, said with care: confirmed as a no.
+        if let careful = stances.firstIndex(where: { $0.polarity == .noAsFarAsKnown }),
+           !stances.contains(where: { $0.polarity == .yes || $0.polarity == .probablyYes }) {
+            return AnswerReading(.confirm(.yesNo(.no), .hedged), rest: rest(careful))
+        }
+        // A guess ("I think so", "I doubt it") is not sure where the question offers it, and confirmed otherwise.
         if let guess = stances.firstIndex(where: { $0.polarity == .probablyYes || $0.polarity == .probablyNo }) {
+            if allowsUnsure { return AnswerReading(.understood(.yesNo(.unsure)), rest: rest(guess)) }
             let leaning: YesNoUnsure = stances[guess].polarity == .probablyYes ? .yes : .no
             return AnswerReading(.confirm(.yesNo(leaning), .hedged), rest: rest(guess))
         }
 
         // A second fact about the question's own subject answers it: "no, but I bruise easily".
-        if let affirmed = stances.firstIndex(where: { $0.polarity == .statement && $0.echoes && !$0.onlyPast }),
+        if let affirmed = stances.firstIndex(where: { ($0.polarity == .statement || $0.polarity == .yes) && $0.echoes && !$0.onlyPast }),
            stances.contains(where: { $0.polarity == .no }) {
             return AnswerReading(.confirm(.yesNo(.yes), .qualified), rest: rest(affirmed))
         }
 
         let polar = stances.indices.filter { stances[$0].polarity != .statement && stances[$0].polarity != .none }
-        let sides = Set(polar.map { stances[$0].side })
+        // Only clear yes and no words can contradict each other; "no, only a little" is a qualified answer.
+        let sides = Set(polar.filter { [.yes, .no].contains(stances[$0].polarity) }.map { stances[$0].side })
         if sides.count > 1 {
             // Clear yes and clear no with nothing to tell which answers the question.
             return AnswerReading(.notUnderstood(.bothYesAndNo(allowsUnsure: allowsUnsure)))
@@ -76,6 +87,7 @@ struct YesNoReader {
             if stances.contains(where: \.past) {
                 // "not anymore", "no, I stopped 2 months ago": yes to "ever", no to "right now".
                 let reading: YesNoUnsure = focus.tense == .history ? .yes : .no
+                guard stance.polarity != .noAsFarAsKnown else { return AnswerReading(.confirm(.yesNo(.no), .hedged)) }
                 return AnswerReading(.confirm(.yesNo(reading), .mentionsTime), rest: pastRest(clauses, stances) ?? rest(lead))
             }
             if stance.polarity == .weakNo, !stances.contains(where: { $0.polarity == .no }) {
@@ -104,12 +116,15 @@ struct YesNoReader {
             return AnswerReading(.confirm(.yesNo(.yes), .indirect), rest: text)
         }
         if stances.contains(where: \.past) {
-            // "2 months ago", "years ago", "I used to": a time is a yes to "have you ever…".
-            let reading: YesNoUnsure = focus.tense == .history ? .yes : .no
+            // "years ago", "I used to": the past is a yes to "have you ever…" and, when it says it is over, a no
+            // to "right now…". A bare time ("sunbed last week") may well be now: the careful reading is yes.
+            let over = stances.contains(where: \.saysOver)
+            let reading: YesNoUnsure = focus.tense == .history || !over ? .yes : .no
             return AnswerReading(.confirm(.yesNo(reading), .mentionsTime), rest: text)
         }
         // Words about something else: not an answer to this question, but maybe to the next one.
-        return AnswerReading(.notUnderstood(.unclearYesNo(allowsUnsure: allowsUnsure)), rest: text)
+        let saysSomething = clauses.contains { $0.content.contains { word in word.contains(where: \.isLetter) } }
+        return AnswerReading(.notUnderstood(saysSomething ? .unclearYesNo(allowsUnsure: allowsUnsure) : notAnswered), rest: text)
     }
 
     private var notAnswered: AnswerHint { allowsUnsure ? .notYesNoUnsure : .notYesNo }
@@ -123,7 +138,7 @@ struct YesNoReader {
     // MARK: - One clause
 
     struct Stance {
-        enum Polarity { case yes, no, probablyYes, probablyNo, partial, weakNo, statement, none }
+        enum Polarity { case yes, no, probablyYes, probablyNo, noAsFarAsKnown, partial, weakNo, statement, none }
         enum Side { case yes, no }
 
         var polarity: Polarity
@@ -132,6 +147,8 @@ struct YesNoReader {
         /// The clause has content words the question does not use.
         var otherContent: Bool
         var past: Bool
+        /// The clause says something has ended ("used to", "not anymore", "stopped"), not only when.
+        var saysOver: Bool
         /// The clause states something with "I have", "I am"…
         var affirmed: Bool
         var contentText: String
@@ -143,17 +160,23 @@ struct YesNoReader {
         var side: Side {
             switch polarity {
             case .yes, .probablyYes, .partial, .statement, .none: .yes
-            case .no, .probablyNo, .weakNo: .no
+            case .no, .probablyNo, .noAsFarAsKnown, .weakNo: .no
             }
         }
     }
 
     func stance(_ clause: AnswerClauses.Clause) -> Stance {
-        let echoing = clause.content.filter(focus.echoes)
-        let other = clause.content.filter { !focus.echoes($0) }
-        let past = clause.has(.past) || clause.mentionsTime
+        // What someone else has ("my sister has keloids") is not about the patient.
+        let echoing = clause.aboutSomeoneElse ? [] : clause.content.filter(focus.echoes)
+        let other = clause.aboutSomeoneElse ? clause.content : clause.content.filter { !focus.echoes($0) }
+        // A past word that is the question's own ("healed" to "Has it healed?") answers it; it is not a time.
+        let pastPhrases = clause.pastPhrases.filter { !$0.contains(where: focus.echoes) }
+        let saysOver = !pastPhrases.isEmpty
+        let past = saysOver || clause.mentionsTime
         let polarity: Stance.Polarity
-        if clause.has(.probablyNo) {
+        if clause.has(.noAsFarAsKnown) {
+            polarity = .noAsFarAsKnown
+        } else if clause.has(.probablyNo) {
             polarity = .probablyNo
         } else if clause.has(.probablyYes) {
             polarity = .probablyYes
@@ -172,8 +195,14 @@ struct YesNoReader {
         } else {
             polarity = .none
         }
-        return Stance(polarity: polarity, echoes: !echoing.isEmpty, otherContent: !other.isEmpty, past: past,
-                      affirmed: clause.has(.affirming), contentText: other.joined(separator: " "),
+        // Only a past word that the question itself uses ("all healed"): a plain statement of it.
+        let echoedPast = clause.pastPhrases.count > pastPhrases.count
+        if echoedPast, polarity == .none {
+            return Stance(polarity: .statement, echoes: true, otherContent: !other.isEmpty, past: false, saysOver: false,
+                          affirmed: true, contentText: other.joined(separator: " "), isBare: false)
+        }
+        return Stance(polarity: polarity, echoes: !echoing.isEmpty || echoedPast, otherContent: !other.isEmpty, past: past,
+                      saysOver: saysOver, affirmed: clause.has(.affirming), contentText: other.joined(separator: " "),
                       isBare: clause.content.isEmpty && !past)
     }
 }

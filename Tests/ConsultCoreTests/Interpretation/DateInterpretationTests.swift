@@ -11,13 +11,9 @@ import Testing
         ("mar 1st 2026", "2026-03-01"), ("on 1 March 2026", "2026-03-01"),
         ("25/03/2026", "2026-03-25"), ("03/25/2026", "2026-03-25"), ("25.03.2026", "2026-03-25"),
         ("1 March", "2026-03-01"), ("1 December", "2025-12-01"),
-        // A month alone means its last day, or today in the current month.
-        ("March 2026", "2026-03-31"), ("in February 2024", "2024-02-29"), ("03/2026", "2026-03-31"),
-        ("2026-03", "2026-03-31"), ("September 2026", "2026-09-15"), ("March", "2026-03-31"), ("December", "2025-12-31"),
         ("today", "2026-09-15"), ("yesterday", "2026-09-14"), ("2 days ago", "2026-09-13"),
         ("3 months ago", "2026-06-15"), ("three weeks ago", "2026-08-25"), ("a year ago", "2025-09-15"),
-        ("last year", "2025-09-15"), ("last month", "2026-08-15"), ("last week", "2026-09-08"),
-        ("6 months", "2026-03-15"), ("half a year ago", "2026-03-15"), ("a year and a half ago", "2025-03-15"),
+        ("last friday", "2026-09-11"), ("a fortnight ago", "2026-09-01"), ("6 months", "2026-03-15"), ("half a year ago", "2026-03-15"), ("a year and a half ago", "2025-03-15"),
         ("2 and a half years ago", "2024-03-15"), ("1.5 years ago", "2025-03-15"), ("about 3 months ago", "2026-06-15"),
         ("3months ago", "2026-06-15"), ("twenty one days ago", "2026-08-25"), ("an hour ago", nil),
     ] as [(String, String?)])
@@ -38,10 +34,31 @@ import Testing
         #expect(interpreter.interpret(input, as: .date) == .unreadable(.dateInFuture))
     }
 
+    // A month, a year or a calendar span is the whole range of days it may be, never a made-up day.
     @Test(arguments: [
-        "soon", "a while ago", "a few months ago", "months ago", "2026-02-30", "31 February 2026", "34",
-        "1.5 months ago", "03/04/26", "0226-03-01", "last", "less than 6 months ago", "yes",
+        ("March 2026", "2026-03-01", "2026-03-31"), ("in February 2024", "2024-02-01", "2024-02-29"),
+        ("03/2026", "2026-03-01", "2026-03-31"), ("2026-03", "2026-03-01", "2026-03-31"),
+        ("September 2026", "2026-09-01", "2026-09-15"), ("March", "2026-03-01", "2026-03-31"),
+        ("December", "2025-12-01", "2025-12-31"), ("last year", "2025-01-01", "2025-12-31"),
+        ("last month", "2026-08-01", "2026-08-31"), ("last week", "2026-09-07", "2026-09-13"),
+        ("2025", "2025-01-01", "2025-12-31"), ("in 2025", "2025-01-01", "2025-12-31"),
+        ("less than 6 months ago", "2026-03-15", "2026-09-15"), ("early 2025", "2025-01-01", "2025-04-30"),
     ])
+    func readsRanges(_ input: String, _ first: String, _ last: String) {
+        let range = DateRange(earliest: InterpretationFixtures.day(first), latest: InterpretationFixtures.day(last))
+        #expect(interpreter.interpret(input, as: .date) == .answer(.dateRange(range)))
+    }
+
+    @Test(arguments: ["a while ago", "ages ago", "can't remember", "over a year ago"])
+    func readsUnknownStarts(_ input: String) {
+        guard case let .answer(.dateRange(range)) = interpreter.interpret(input, as: .date) else {
+            Issue.record("\(input) should be a range")
+            return
+        }
+        #expect(range.earliest == nil)
+    }
+
+    @Test(arguments: ["soon", "2026-02-30", "31 February 2026", "34", "1.5 months ago", "0226-03-01", "last", "yes"])
     func rejectsWhatIsNotADay(_ input: String) {
         #expect(interpreter.interpret(input, as: .date) == .unreadable(.notADate))
     }
@@ -53,9 +70,9 @@ import Testing
         #expect(interpreter.interpret("04/04/2026", as: .date) == .answer(.date(InterpretationFixtures.day("2026-04-04"))))
     }
 
-    @Test func aYearAloneNeedsAMonth() {
-        #expect(interpreter.interpret("2025", as: .date) == .unreadable(.dateNeedsMonth(year: 2025)))
-        #expect(interpreter.interpret("in 2025", as: .date) == .unreadable(.dateNeedsMonth(year: 2025)))
+    @Test func twoDigitYearsThatReadBothWaysAreAskedAgain() {
+        #expect(interpreter.interpret("03/04/26", as: .date) == .unreadable(.ambiguousDate(
+            InterpretationFixtures.day("2026-04-03"), InterpretationFixtures.day("2026-03-04"))))
     }
 
     @Test func emptyLineAndHint() {
