@@ -20,6 +20,7 @@ enum SessionTestDialog {
         options:
           - id: acne_scars
             label: Acne scars
+            synonyms: [acne]
           - id: wrinkles
             label: Wrinkles
       - ask: How old are you?
