@@ -117,12 +117,13 @@ struct AnswerClauses {
 
     /// The longest lexicon phrase starting at `index`.
     private static func mark(in words: [String], at index: Int) -> (YesNoLexicon.Mark, Int)? {
-        for phrase in YesNoLexicon.phrases where words[index...].starts(with: phrase.words) {
+        for phrase in YesNoLexicon.phrasesByFirstWord[words[index]] ?? [] where words[index...].starts(with: phrase.words) {
             return (phrase.mark, phrase.words.count)
         }
         // Stretched words: "yesss", "nooo", "nopeee".
         let squeezed = squeeze(words[index])
-        if squeezed != words[index], let phrase = YesNoLexicon.phrases.first(where: { $0.words == [squeezed] }) {
+        if squeezed != words[index],
+           let phrase = YesNoLexicon.phrasesByFirstWord[squeezed]?.first(where: { $0.words == [squeezed] }) {
             return (phrase.mark, 1)
         }
         return nil

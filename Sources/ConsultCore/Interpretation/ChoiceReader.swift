@@ -6,13 +6,22 @@
 /// that matches only after allowing a typing slip (`botx`, `filer`) selects its option, but the reading is
 /// confirmed; so is an option named among words that name nothing. When two options explain the same words, the
 /// answer is ambiguous and the patient is asked to type the number.
-struct ChoiceReader {
+struct ChoiceReader: Sendable {
     /// The options, numbered from 1 as shown.
     let options: [ChoiceOption]
     /// The "none of these" option of a multiple-choice question; numbered after the options.
     let none: ChoiceOption?
     /// Whether several options may be chosen (multiple choice).
     let allowsSeveral: Bool
+    /// The options that words can select, the "none of these" option last; prepared once.
+    private let candidates: [Candidate]
+
+    init(options: [ChoiceOption], none: ChoiceOption?, allowsSeveral: Bool) {
+        self.options = options
+        self.none = none
+        self.allowsSeveral = allowsSeveral
+        self.candidates = (options + (none.map { [$0] } ?? [])).map(Candidate.init)
+    }
 
     func reading(_ input: String) -> AnswerReading {
         if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
@@ -160,11 +169,6 @@ struct ChoiceReader {
         allowsSeveral ? .notOptions(optionCount: options.count, noneLabel: none?.label) : .notAnOption(optionCount: options.count)
     }
 
-    /// The options that words can select, the "none of these" option last.
-    private var candidates: [Candidate] {
-        (options + (none.map { [$0] } ?? [])).map(Candidate.init)
-    }
-
     /// The index of the option shown with `number`; the "none of these" option comes after the others.
     private func optionIndex(numbered number: Int) -> Int? {
         let count = options.count + (none == nil ? 0 : 1)
@@ -232,7 +236,7 @@ struct ChoiceReader {
 }
 
 /// One option with the words that select it.
-private struct Candidate {
+private struct Candidate: Sendable {
     let option: ChoiceOption
     /// The label and each synonym as words, fillers removed.
     let phrases: [[String]]

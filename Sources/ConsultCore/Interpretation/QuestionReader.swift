@@ -3,14 +3,21 @@
 /// The session and the understanding corpus both read through this, so what the corpus measures is what a
 /// patient gets. In-session commands (`back`, `why`…) are the session's business and are not seen here.
 public struct QuestionReader: Sendable {
-    public var kind: AnswerKind
+    public let kind: AnswerKind
     public var focus: QuestionFocus
-    public var interpreter: AnswerInterpreter
+    public let interpreter: AnswerInterpreter
+    /// The choice reader with its options' words prepared, for choice questions.
+    private let choices: ChoiceReader?
 
     public init(kind: AnswerKind, focus: QuestionFocus, today: CalendarDay) {
         self.kind = kind
         self.focus = focus
         self.interpreter = AnswerInterpreter(today: today)
+        switch kind {
+        case let .singleChoice(options): choices = ChoiceReader(options: options, none: nil, allowsSeveral: false)
+        case let .multipleChoice(options, none): choices = ChoiceReader(options: options, none: none, allowsSeveral: true)
+        case .yesNo, .yesNoUnsure, .number, .date, .text, .acknowledgement: choices = nil
+        }
     }
 
     /// A reader for `question` in `language`, with its texts rendered by `render`.
@@ -24,6 +31,10 @@ public struct QuestionReader: Sendable {
 
     /// Reads one line typed at this question.
     public func read(_ line: String) -> AnswerReading {
-        interpreter.read(line, as: kind, focus: focus)
+        if let choices {
+            guard !TextNormalizer.words(line).isEmpty else { return AnswerReading(.notUnderstood(.empty(kind))) }
+            return choices.reading(line)
+        }
+        return interpreter.read(line, as: kind, focus: focus)
     }
 }

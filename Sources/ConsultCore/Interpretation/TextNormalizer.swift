@@ -8,7 +8,10 @@ import Foundation
 public enum TextNormalizer {
     /// The normalized text: lowercased, without accents, punctuation replaced by spaces, whitespace collapsed and trimmed.
     public static func normalize(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        // Folding goes through Foundation and costs more than everything else here; plain ASCII needs only lowercasing.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.lowercased()
+            : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         let characters = folded.map(unifyingApostrophesAndHyphens)
         var output = ""
         output.reserveCapacity(characters.count)

@@ -55,6 +55,13 @@ enum YesNoLexicon {
             .map(\.element)
     }()
 
+    /// The phrases by their first word, longest first: a lookup per word instead of a scan of every phrase.
+    static let phrasesByFirstWord: [String: [(words: [String], mark: Mark)]] = {
+        var index: [String: [(words: [String], mark: Mark)]] = [:]
+        for phrase in phrases { index[phrase.words[0], default: []].append(phrase) }
+        return index
+    }()
+
     /// Single words of the yes and no lists, for typo matching ("yse", "nopw").
     static let typoTargets: [(word: String, mark: Mark)] = [
         ("yes", .yes), ("yeah", .yes), ("yep", .yes), ("yup", .yes), ("sure", .yes), ("okay", .yes),

@@ -31,6 +31,9 @@ struct UnderstandingCommand: ParsableCommand {
     @Option(help: "Also list these results line by line: right, confirmed, confirmedOther, reasked, wrong, offered, notedForStaff (repeatable).")
     var show: [String] = []
 
+    @Flag(help: "Also time reading every answer and question (repeat it in a release build for stable figures).")
+    var timing = false
+
     func run() throws {
         let consultation = try DialogLoading.load(dialog)
         let folder = URL(fileURLWithPath: corpus)
@@ -60,6 +63,9 @@ struct UnderstandingCommand: ParsableCommand {
             let listing = Set(show.compactMap(UnderstandingScore.Result.init(rawValue:))).union([.wrong])
             let questionListing = Set(show.compactMap(UnderstandingScore.QuestionResult.init(rawValue:))).union([.wrong])
             reports.append(score.report(title: name, listing: listing, questionListing: questionListing))
+            if timing {
+                reports.append(UnderstandingTiming(corpus: corpus, consultation: consultation, today: today).report(title: name))
+            }
         }
         print(reports.joined(separator: "\n\n"))
         if anyUnsafe { throw ExitCode(1) }
