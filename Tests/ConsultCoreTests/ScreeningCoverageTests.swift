@@ -20,7 +20,7 @@ import Testing
     static let items: [Item] = [
         Item(number: 1, what: "age", answers: ["age"], outcomes: [[.decline], [.review]]),
         Item(number: 2, what: "what to improve", answers: ["concern", "area"], outcomes: [[.info], [.review]]),
-        Item(number: 3, what: "pregnant or breastfeeding", answers: ["pregnant"], outcomes: [[.defer]]),
+        Item(number: 3, what: "pregnant or breastfeeding", answers: ["pregnant", "breastfeeding"], outcomes: [[.defer]]),
         Item(number: 4, what: "active acne now", answers: ["active_acne"], outcomes: [[.defer]]),
         Item(number: 5, what: "cold sore, cut, wound or infection now", answers: ["open_skin"], outcomes: [[.defer]]),
         Item(number: 6, what: "unstable skin now", answers: ["unstable_skin"], outcomes: [[.defer]]),
