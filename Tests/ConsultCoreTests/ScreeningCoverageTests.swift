@@ -33,7 +33,7 @@ import Testing
         Item(number: 12, what: "diabetes", answers: ["diabetes"], outcomes: [[.precaution], [.review]]),
         Item(number: 13, what: "immune system", answers: ["immune"], outcomes: [[.review]]),
         Item(number: 14, what: "chemotherapy or radiotherapy", answers: ["chemo", "chemo_status", "chemo_ended"], outcomes: [[.defer]]),
-        Item(number: 15, what: "growths or skin cancer", answers: ["growths"], outcomes: [[.review]]),
+        Item(number: 15, what: "growths or skin cancer", answers: ["growths", "skin_cancer"], outcomes: [[.review]]),
         Item(number: 16, what: "allergies", answers: ["allergies", "allergy_details"], outcomes: [[.review]]),
         Item(number: 17, what: "recent treatments",
              answers: ["recent_treatments", "filler_date", "botox_date", "surgery_date", "peel_laser_healed"], outcomes: [[.defer]]),
