@@ -39,7 +39,7 @@ import Testing
              answers: ["recent_treatments", "filler_date", "botox_date", "surgery_date", "peel_laser_healed"], outcomes: [[.defer]]),
         Item(number: 18, what: "sunburn or fresh tan", answers: ["sunburn"], outcomes: [[.defer]]),
         Item(number: 19, what: "skin type", answers: ["skin_type"], outcomes: [[.precaution]]),
-        Item(number: 20, what: "dark marks or melasma", answers: ["dark_marks"], outcomes: [[.precaution]]),
+        Item(number: 20, what: "dark marks or melasma", answers: ["dark_marks", "melasma"], outcomes: [[.precaution]]),
         Item(number: 21, what: "retinoids, acids, scrubs", answers: ["skin_actives"], outcomes: [[.precaution]]),
         Item(number: 22, what: "understands the course", answers: ["understands_course"], outcomes: [[.info]]),
     ]
