@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConsultCore
 
@@ -43,6 +44,35 @@ import Testing
         Item(number: 21, what: "retinoids, acids, scrubs", answers: ["skin_actives"], outcomes: [[.precaution]]),
         Item(number: 22, what: "understands the course", answers: ["understands_course"], outcomes: [[.info]]),
     ]
+
+    /// Every yes/no question of the screening offers "not sure", and "not sure" is never a plain go-ahead: some rule
+    /// reading the answer fires with review or stronger (its own `<answer>_unsure` rule, or a stricter rule such as
+    /// `pregnant != no`). Other answers are unknown, except multiple choices, which hold every option, so that a rule
+    /// on a follow-up (`peel_laser in recent_treatments and peel_laser_healed != yes`) sees its parent chosen.
+    /// (`consult paths --check` cannot prove this as one property: a condition over twenty answers at the end of
+    /// every path keeps all of them alive and the exploration stops.)
+    @Test func notSureLeadsToAClinicianInEveryScreeningYesNoQuestion() throws {
+        let consultation = try BundledConsultation.consultation()
+        let screening = consultation.questions.filter { $0.value.dialog == "screening" }.keys.sorted()
+        let yesNo = screening.filter { [.yesNo, .yesNoUnsure].contains(consultation.question($0)?.type) }
+        #expect(yesNo.count >= 20)
+        for id in yesNo {
+            #expect(consultation.question(id)?.type == .yesNoUnsure, "'\(id)' does not offer 'not sure'")
+            let evaluator = ExpressionEvaluator(today: CalendarDay(Date())) { name in
+                if name == id { return .value(.symbol("unsure")) }
+                if let setting = consultation.settings[name] { return .value(setting) }
+                if let question = consultation.question(name) {
+                    return question.type == .multipleChoice ? .value(.set(question.options.map(\.id))) : .unknown
+                }
+                return consultation.computed[name] == nil ? .notAName : .unknown
+            }
+            let fired = consultation.rules.filter { rule in
+                rule.condition.expression.names.contains(id) && evaluator.holds(rule.condition.expression)
+            }
+            #expect(fired.contains { [.review, .defer, .decline].contains($0.effect) },
+                    "'not sure' to '\(id)' fires no rule of review or stronger; fired: \(fired.map(\.id))")
+        }
+    }
 
     @Test func theTableHasEveryItem() {
         #expect(Self.items.map(\.number) == Array(1...22))
