@@ -8,7 +8,7 @@ struct PathsCommandTests {
     func bundledPasses() throws {
         let run = try ConsultProcessRun.run(["paths", "dialogs", "--check"], input: Data())
         #expect(run.exitCode == 0, "\(run.standardOutput)\n\(run.standardError)")
-        #expect(run.standardOutput.contains("Properties (dialogs/properties.yaml): 9 of 9 hold."))
+        #expect(run.standardOutput.contains("Properties (dialogs/properties.yaml): 10 of 10 hold."))
         #expect(run.standardOutput.contains("Outcomes reachable: proceed"))
         #expect(!run.standardOutput.contains("FAILED"))
         // Not a terminal: no progress bar.
@@ -29,7 +29,7 @@ struct PathsCommandTests {
         #expect(shortest["review"]?.first == ["prompt": "question", "id": "consent", "answer": "no"])
         let properties = try #require(document["properties"] as? [String: Any])
         #expect(properties["allHold"] as? Bool == true)
-        #expect((properties["results"] as? [[String: Any]])?.count == 9)
+        #expect((properties["results"] as? [[String: Any]])?.count == 10)
     }
 
     @Test("a failing property exits 1 and writes a counterexample that consult run plays to the claimed outcome")

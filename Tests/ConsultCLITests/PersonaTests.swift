@@ -14,7 +14,8 @@ struct PersonaTests {
     static let personas = [
         "proceed", "pregnant", "breastfeeding", "keloid", "active-acne", "isotretinoin-recent", "blood-thinners",
         "cold-sores", "eczema", "sunburn", "under-18", "faq-questions", "back-changes-answer",
-        "young-adult-darker-skin",
+        "young-adult-darker-skin", "breastfeeding-only",
+        "skin-cancer-history", "not-sure-screening",
     ]
 
     static let transcripts = packageRoot.appendingPathComponent("tests/transcripts")

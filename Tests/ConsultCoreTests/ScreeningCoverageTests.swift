@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConsultCore
 
@@ -20,7 +21,7 @@ import Testing
     static let items: [Item] = [
         Item(number: 1, what: "age", answers: ["age"], outcomes: [[.decline], [.review]]),
         Item(number: 2, what: "what to improve", answers: ["concern", "area"], outcomes: [[.info], [.review]]),
-        Item(number: 3, what: "pregnant or breastfeeding", answers: ["pregnant"], outcomes: [[.defer]]),
+        Item(number: 3, what: "pregnant or breastfeeding", answers: ["pregnant", "breastfeeding"], outcomes: [[.defer]]),
         Item(number: 4, what: "active acne now", answers: ["active_acne"], outcomes: [[.defer]]),
         Item(number: 5, what: "cold sore, cut, wound or infection now", answers: ["open_skin"], outcomes: [[.defer]]),
         Item(number: 6, what: "unstable skin now", answers: ["unstable_skin"], outcomes: [[.defer]]),
@@ -33,16 +34,45 @@ import Testing
         Item(number: 12, what: "diabetes", answers: ["diabetes"], outcomes: [[.precaution], [.review]]),
         Item(number: 13, what: "immune system", answers: ["immune"], outcomes: [[.review]]),
         Item(number: 14, what: "chemotherapy or radiotherapy", answers: ["chemo", "chemo_status", "chemo_ended"], outcomes: [[.defer]]),
-        Item(number: 15, what: "growths or skin cancer", answers: ["growths"], outcomes: [[.review]]),
+        Item(number: 15, what: "growths or skin cancer", answers: ["growths", "skin_cancer"], outcomes: [[.review]]),
         Item(number: 16, what: "allergies", answers: ["allergies", "allergy_details"], outcomes: [[.review]]),
         Item(number: 17, what: "recent treatments",
              answers: ["recent_treatments", "filler_date", "botox_date", "surgery_date", "peel_laser_healed"], outcomes: [[.defer]]),
         Item(number: 18, what: "sunburn or fresh tan", answers: ["sunburn"], outcomes: [[.defer]]),
         Item(number: 19, what: "skin type", answers: ["skin_type"], outcomes: [[.precaution]]),
-        Item(number: 20, what: "dark marks or melasma", answers: ["dark_marks"], outcomes: [[.precaution]]),
+        Item(number: 20, what: "dark marks or melasma", answers: ["dark_marks", "melasma"], outcomes: [[.precaution]]),
         Item(number: 21, what: "retinoids, acids, scrubs", answers: ["skin_actives"], outcomes: [[.precaution]]),
         Item(number: 22, what: "understands the course", answers: ["understands_course"], outcomes: [[.info]]),
     ]
+
+    /// Every yes/no question of the screening offers "not sure", and "not sure" is never a plain go-ahead: some rule
+    /// reading the answer fires with review or stronger (its own `<answer>_unsure` rule, or a stricter rule such as
+    /// `pregnant != no`). Other answers are unknown, except multiple choices, which hold every option, so that a rule
+    /// on a follow-up (`peel_laser in recent_treatments and peel_laser_healed != yes`) sees its parent chosen.
+    /// (`consult paths --check` cannot prove this as one property: a condition over twenty answers at the end of
+    /// every path keeps all of them alive and the exploration stops.)
+    @Test func notSureLeadsToAClinicianInEveryScreeningYesNoQuestion() throws {
+        let consultation = try BundledConsultation.consultation()
+        let screening = consultation.questions.filter { $0.value.dialog == "screening" }.keys.sorted()
+        let yesNo = screening.filter { [.yesNo, .yesNoUnsure].contains(consultation.question($0)?.type) }
+        #expect(yesNo.count >= 20)
+        for id in yesNo {
+            #expect(consultation.question(id)?.type == .yesNoUnsure, "'\(id)' does not offer 'not sure'")
+            let evaluator = ExpressionEvaluator(today: CalendarDay(Date())) { name in
+                if name == id { return .value(.symbol("unsure")) }
+                if let setting = consultation.settings[name] { return .value(setting) }
+                if let question = consultation.question(name) {
+                    return question.type == .multipleChoice ? .value(.set(question.options.map(\.id))) : .unknown
+                }
+                return consultation.computed[name] == nil ? .notAName : .unknown
+            }
+            let fired = consultation.rules.filter { rule in
+                rule.condition.expression.names.contains(id) && evaluator.holds(rule.condition.expression)
+            }
+            #expect(fired.contains { [.review, .defer, .decline].contains($0.effect) },
+                    "'not sure' to '\(id)' fires no rule of review or stronger; fired: \(fired.map(\.id))")
+        }
+    }
 
     @Test func theTableHasEveryItem() {
         #expect(Self.items.map(\.number) == Array(1...22))

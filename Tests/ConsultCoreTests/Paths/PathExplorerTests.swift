@@ -296,7 +296,7 @@ struct PathExplorerTests {
         let consultation = try BundledConsultation.consultation()
         let url = BundledConsultation.packageRoot.appendingPathComponent("dialogs/properties.yaml")
         let properties = try Self.properties(String(contentsOf: url, encoding: .utf8), for: consultation)
-        #expect(properties.count == 9)
+        #expect(properties.count == 10)
         let exploration = PathExplorer(consultation: consultation, properties: properties, today: CalendarDay(Date())).explore()
         for result in exploration.properties {
             #expect(result.holds, "\(result.property.id): \(result.detail)")

@@ -21,7 +21,7 @@ struct TranscriptReplayerTests {
         let result = try Self.replay(Self.persona("pregnant"), path: "tests/transcripts/pregnant.txt")
         #expect(result.failures == [])
         #expect(result.record?.outcome.status == .defer)
-        #expect(ReplayReport.summaryLine(for: result) == "✓ tests/transcripts/pregnant.txt  defer  (42 answers, 10 checks)")
+        #expect(ReplayReport.summaryLine(for: result) == "✓ tests/transcripts/pregnant.txt  defer  (45 answers, 11 checks)")
     }
 
     @Test("the replayed screen is the piped screen of consult run (Golden/proceed.stdout without the saved line)")
