@@ -85,7 +85,8 @@ struct ChoiceReader: Sendable {
                 // "not the acne" or "2.5": reading past these would guess.
                 return AnswerReading(.notUnderstood(unrecognised))
             } else {
-                let slips = candidates.indices.filter { candidates[$0].matchesWithSlip(word) }
+                // "None of these" is chosen by saying so, never by a slip ("nose" is not "none").
+                let slips = candidates.indices.filter { $0 < options.count && candidates[$0].matchesWithSlip(word) }
                 if slips.isEmpty {
                     unexplained += 1
                 } else {

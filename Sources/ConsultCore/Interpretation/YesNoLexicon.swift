@@ -22,8 +22,10 @@ enum YesNoLexicon {
         case partial
         /// "not really", "hardly", "rarely": in the middle, leaning to no.
         case weakNo
-        /// "used to", "not anymore", "stopped", "years ago": it was so in the past.
+        /// "used to", "not anymore", "stopped", "years ago": it was so in the past, and is over.
         case past
+        /// "once", "since", "had": a time, without saying it is over.
+        case when
         /// "not", "never", "don't": negates the clause's content.
         case negation
         /// "but", "though", "except", "just": a second fact follows.
@@ -38,7 +40,8 @@ enum YesNoLexicon {
         // ("might"), clean answers before structure ("never", "no").
         let lists: [([String], Mark)] = [
             (unsure, .unsure), (noAsFarAsKnown, .noAsFarAsKnown), (probablyNo, .probablyNo), (probablyYes, .probablyYes), (weakNo, .weakNo),
-            (no, .no), (yes, .yes), (affirming, .affirming), (partial, .partial), (past, .past), (negations, .negation),
+            (no, .no), (yes, .yes), (affirming, .affirming), (partial, .partial), (past, .past), (when, .when),
+            (negations, .negation),
             (contrasts, .contrast), (fillers, .filler),
         ]
         var seen: Set<String> = []
@@ -151,13 +154,17 @@ enum YesNoLexicon {
 
     static let past = [
         "used to", "use to", "not anymore", "not any more", "no more", "anymore", "any more", "no longer",
-        "not since", "in the past", "past", "previously", "before", "once", "years ago", "long ago",
+        "not since", "in the past", "previously", "years ago", "long ago",
         "long time ago", "a long time ago", "ages ago", "a while ago", "a while back", "as a teen",
         "as a teenager", "as a kid", "as a child", "when i was younger", "when i was young", "when i was a teen",
         "when i was a kid", "when i was little", "back then", "stopped", "stoped", "stop", "quit", "finished",
-        "ended", "over", "gone", "went away", "cleared up", "cleared", "healed", "had", "took", "was", "were",
-        "did", "came off", "come off", "off it", "not for years", "not in years", "in years", "for years",
-        "not recently", "a long time", "in my teens", "in my twenties", "last", "ago", "since",
+        "ended", "gone", "went away", "cleared up", "cleared", "healed", "came off", "come off", "off it",
+        "not for years", "not in years", "in years", "not recently", "a long time", "in my teens", "in my twenties",
+    ]
+    /// Words that only place something in time, without saying it is over ("once", "since my op", "had").
+    static let when = [
+        "once", "before", "since", "last", "ago", "past", "had", "took", "was", "were", "did", "over", "for years",
+        "then", "back then",
     ]
 
     // MARK: - Structure

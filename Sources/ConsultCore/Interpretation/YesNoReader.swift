@@ -27,7 +27,12 @@ struct YesNoReader {
             if let yes = stances.firstIndex(where: { $0.polarity == .yes }), yes < doubt, !clauses[doubt].content.isEmpty {
                 return AnswerReading(.confirm(.yesNo(.yes), .qualified), rest: clauses[doubt].text)
             }
-            return allowsUnsure ? AnswerReading(.understood(.yesNo(.unsure))) : AnswerReading(.notUnderstood(.needsYesOrNo))
+            guard allowsUnsure else { return AnswerReading(.notUnderstood(.needsYesOrNo)) }
+            // "idk, my scar is kind of thick": not sure, but describing the very thing; say it back.
+            if stances.indices.contains(where: { $0 != doubt && stances[$0].echoes }) {
+                return AnswerReading(.confirm(.yesNo(.unsure), .hedged))
+            }
+            return AnswerReading(.understood(.yesNo(.unsure)))
         }
         let rest = { (used: Int) -> String? in
             let others = clauses.indices.filter { $0 != used && !stances[$0].isBare }.map { clauses[$0].text }
@@ -106,7 +111,9 @@ struct YesNoReader {
         let text = clauses.map(\.text).joined(separator: ", ")
         if stances.contains(where: { $0.echoes }) {
             if stances.contains(where: \.past) {
-                let reading: YesNoUnsure = focus.tense == .history ? .yes : .no
+                // Over ("used to get them") is a no to "right now"; only a time ("a rash since last week") may be now.
+                let over = stances.contains(where: \.saysOver)
+                let reading: YesNoUnsure = focus.tense == .history || !over ? .yes : .no
                 return AnswerReading(.confirm(.yesNo(reading), .mentionsTime), rest: text)
             }
             // "I have eczema" to "Do you have eczema…?" is a plain yes; "bruise easily" is said back first.
@@ -166,13 +173,17 @@ struct YesNoReader {
     }
 
     func stance(_ clause: AnswerClauses.Clause) -> Stance {
-        // What someone else has ("my sister has keloids") is not about the patient.
+        // What someone else has ("my sister has keloids", "my dad did") is not about the patient.
+        if clause.aboutSomeoneElse {
+            return Stance(polarity: .none, echoes: false, otherContent: !clause.content.isEmpty, past: false, saysOver: false,
+                          affirmed: false, contentText: clause.content.joined(separator: " "), isBare: false)
+        }
         let echoing = clause.aboutSomeoneElse ? [] : clause.content.filter(focus.echoes)
         let other = clause.aboutSomeoneElse ? clause.content : clause.content.filter { !focus.echoes($0) }
         // A past word that is the question's own ("healed" to "Has it healed?") answers it; it is not a time.
         let pastPhrases = clause.pastPhrases.filter { !$0.contains(where: focus.echoes) }
         let saysOver = !pastPhrases.isEmpty
-        let past = saysOver || clause.mentionsTime
+        let past = saysOver || clause.mentionsTime || clause.has(.when)
         let polarity: Stance.Polarity
         if clause.has(.noAsFarAsKnown) {
             polarity = .noAsFarAsKnown
