@@ -17,6 +17,8 @@ struct AnswerClauses {
         var typo = false
         /// The words of each phrase marked as the past ("stopped", "used to", "healed").
         var pastPhrases: [[String]] = []
+        /// The words of each hedge or "in the middle" phrase ("not sure", "on and off", "kind of").
+        var hedgePhrases: [[String]] = []
         /// Whether the clause speaks of someone else ("my sister has keloids").
         var aboutSomeoneElse = false
 
@@ -88,6 +90,9 @@ struct AnswerClauses {
             case .past:
                 current.marks.append(mark)
                 current.pastPhrases.append(Array(phrase))
+            case .unsure, .partial, .weakNo:
+                current.marks.append(mark)
+                current.hedgePhrases.append(Array(phrase))
             default:
                 current.marks.append(mark)
             }

@@ -105,6 +105,16 @@ struct ChoiceReader: Sendable {
             return AnswerReading(.notUnderstood(unrecognised))
         }
         if slipped { return AnswerReading(.confirm(value, .typo), rest: rest) }
+        // "on and off", "kind of", "not sure" around an option the patient did not name by those words: say it back.
+        let chosenWords = Set(candidates.filter { candidate in
+            if case let .choice(id) = value { return candidate.option.id == id }
+            if case let .choices(ids) = value { return ids.contains(candidate.option.id) || (ids.isEmpty && candidate.option.id == none?.id) }
+            return false
+        }.flatMap(\.words))
+        let hedges = AnswerClauses(line: input).clauses.flatMap(\.hedgePhrases)
+        if hedges.contains(where: { !$0.allSatisfy(chosenWords.contains) }) {
+            return AnswerReading(.confirm(value, .partial), rest: rest)
+        }
         // "botox 2 years ago" to "in the last 12 months…": the time may take the option out of the question.
         if rest != nil { return AnswerReading(.confirm(value, .mentionsTime), rest: rest) }
         if unexplained > 0 { return AnswerReading(.confirm(value, .partialMatch), rest: rest) }

@@ -44,8 +44,8 @@ enum SessionText {
     static func readBack(_ answer: AnsweredQuestion, phrase: String?) -> String {
         switch answer.value {
         case let .yesNo(word)?:
-            let said = word == .unsure ? "not sure" : word.rawValue
-            return "I understood: \(said)\(phrase.map { ", " + $0 } ?? "")."
+            if word == .unsure { return "I understood: \(phrase ?? "you are not sure")." }
+            return "I understood: \(word.rawValue)\(phrase.map { ", " + $0 } ?? "")."
         case let .dateRange(range)?:
             return range.earliest == nil ? "I understood: you don't know when." : "I understood: sometime \(range.spoken)."
         case let .text(text)?:
