@@ -10,12 +10,13 @@ public enum QuestionDetector {
         let words = TextNormalizer.words(trimmed)
         guard !words.isEmpty else { return false }
         if trimmed.hasPrefix("¿") { return true }
-        if trimmed.contains("?") {
+        if trimmed.contains(where: { $0 == "?" }) {
             // "yes?", "i think so?": an unsure answer, not a question to the clinic.
             return !isBareAnswer(words)
         }
-        let joined = " " + words.joined(separator: " ") + " "
-        if askingPhrases.contains(where: { joined.contains(" \($0) ") }) { return true }
+        for index in words.indices {
+            for phrase in askingPhrasesByFirstWord[words[index]] ?? [] where words[index...].starts(with: phrase) { return true }
+        }
         return startsLikeAQuestion(words)
     }
 
@@ -71,6 +72,16 @@ public enum QuestionDetector {
         "was", "had", "got", "took", "stopped", "started", "used", "did", "finished", "ended", "quit", "came",
         "went", "saw", "think", "remember", "know",
     ]
+    /// The asking phrases as words, by their first word.
+    private static let askingPhrasesByFirstWord: [String: [[String]]] = {
+        var index: [String: [[String]]] = [:]
+        for phrase in askingPhrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            index[words[0], default: []].append(words)
+        }
+        return index
+    }()
+
     /// Phrases that ask, wherever they stand in the line.
     private static let askingPhrases = [
         "what if", "what about", "how about", "is it ok", "is it okay", "is that ok", "is that okay", "is it fine",

@@ -26,3 +26,16 @@ import Testing
         #expect(TextNormalizer.words(" \t ").isEmpty)
     }
 }
+
+extension TextNormalizerTests {
+    /// The fast path for plain ASCII gives exactly what the general path gives, on many random lines.
+    @Test func theASCIIPathAgreesWithTheGeneralPath() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcXYZ019 '-.,?!`\t_/()")
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...14, using: &generator)
+            let line = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(TextNormalizer.normalize(line) == TextNormalizer.normalizeCharacters(line), "\(line.debugDescription)")
+        }
+    }
+}
