@@ -73,6 +73,11 @@ public struct CalendarDay: Sendable, Hashable, Codable, Comparable, CustomString
         self.day = d
     }
 
+    /// The day in words for patients: `3 April 2026`.
+    public var spoken: String {
+        "\(day) \(DateWords.monthNames[month - 1].capitalized) \(year)"
+    }
+
     /// The ISO weekday: 1 for Monday through 7 for Sunday.
     public var weekday: Int {
         // 2026-06-15 was a Monday.

@@ -109,7 +109,5 @@ extension AnswerHint {
     }
 
     /// `3 April 2026`: spelled out, because the digits are what was ambiguous.
-    private static func spoken(_ day: CalendarDay) -> String {
-        "\(day.day) \(DateWords.monthNames[day.month - 1].capitalized) \(day.year)"
-    }
+    private static func spoken(_ day: CalendarDay) -> String { day.spoken }
 }

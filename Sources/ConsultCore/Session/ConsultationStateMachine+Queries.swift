@@ -110,7 +110,7 @@ extension ConsultationStateMachine {
             var text = SessionText.isThatRight(pending.readBack)
             if pending.answer.confirmation?.from != nil {
                 // Words from an earlier answer: show the question they are offered for, and the words.
-                text = base.text + "\n" + SessionText.youMentioned(pending.answer.text) + " " + text
+                text = base.text + "\n\n" + SessionText.youMentioned(pending.answer.text) + " " + text
             }
             return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: text, options: [],
                           instructions: SessionText.confirmationInstructions, kind: .yesNo, isOptional: false,

@@ -46,8 +46,11 @@ enum SessionText {
         case let .yesNo(word)?:
             if word == .unsure { return "I understood: \(phrase ?? "you are not sure")." }
             return "I understood: \(word.rawValue)\(phrase.map { ", " + $0 } ?? "")."
+        case let .date(day)?:
+            return "I understood: \(day.spoken)."
         case let .dateRange(range)?:
-            return range.earliest == nil ? "I understood: you don't know when." : "I understood: sometime \(range.spoken)."
+            guard let earliest = range.earliest else { return "I understood: you don't know when." }
+            return "I understood: sometime between \(earliest.spoken) and \(range.latest.spoken)."
         case let .text(text)?:
             return "I understood: \u{201C}\(text)\u{201D}."
         case .some, nil:

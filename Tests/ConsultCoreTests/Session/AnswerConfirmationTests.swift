@@ -153,7 +153,7 @@ import Testing
         action = machine.lineReceived("yes", at: SessionTestDialog.finished)
         #expect(action.prompt?.nodeID == "isotretinoin_stopped")
         let twoMonthsAgo = CalendarDay(SessionTestDialog.started).adding(months: -2)
-        #expect(action.prompt?.text.contains("I understood: \(twoMonthsAgo).") == true)
+        #expect(action.prompt?.text.contains("I understood: \(twoMonthsAgo.spoken).") == true)
         action = machine.lineReceived("yes", at: SessionTestDialog.finished)
         #expect(machine.state.answerValues["isotretinoin_stopped"] == .some(.date(twoMonthsAgo)))
         #expect(machine.firedRules().map(\.id) == ["isotretinoin_recent"])
