@@ -15,7 +15,7 @@ struct PersonaTests {
         "proceed", "pregnant", "breastfeeding", "keloid", "active-acne", "isotretinoin-recent", "blood-thinners",
         "cold-sores", "eczema", "sunburn", "under-18", "faq-questions", "back-changes-answer",
         "young-adult-darker-skin", "breastfeeding-only",
-        "skin-cancer-history", "not-sure-screening",
+        "skin-cancer-history", "not-sure-screening", "mixed-answers",
     ]
 
     static let transcripts = packageRoot.appendingPathComponent("tests/transcripts")

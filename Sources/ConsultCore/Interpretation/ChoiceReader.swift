@@ -258,13 +258,18 @@ private struct Candidate: Sendable {
         self.option = option
         // "Wrinkles or fine lines" is two phrases: "wrinkles" and "fine lines".
         let parts = option.label.split(separator: " or ").map(String.init) + [option.label]
-        self.phrases = (parts + option.synonyms).map { text in
+        func significantWords(_ text: String) -> [String] {
             let words = ChoiceReader.words(of: text)
             let significant = words.filter { !ChoiceReader.fillers.contains($0) }
             // A label made only of fillers ("Both", "I'm not sure") is still selectable by its words.
             return significant.isEmpty ? words : significant
         }
-        self.words = Set(phrases.joined())
+        let labelPhrases = parts.map(significantWords)
+        let synonymPhrases = option.synonyms.map(significantWords)
+        self.phrases = labelPhrases + synonymPhrases
+        // A label's words select alone ("acne" says back "Acne scars"); a synonym's only with its main, last
+        // word ("filler" of "lip filler"), never by a word that only describes ("face" of "face lift").
+        self.words = Set(labelPhrases.joined()).union(synonymPhrases.compactMap(\.last))
         self.stems = Set(words.map(WordStemmer.stem))
     }
 
