@@ -66,6 +66,37 @@ struct ConsultationTerminalTests {
         #expect(concern?["value"] as? [String] == ["wrinkles"])
     }
 
+    @Test("a guess is said back, a question asked back is answered, and only a confirmed reading is stored")
+    func readingsAreSaidBackBeforeTheyAreStored() throws {
+        let (terminal, out) = try start()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try terminal.send("can I have it while pregnant?\r")
+        try terminal.expect("About your question")
+        try terminal.expect(Self.consentQuestion)
+        try terminal.expect("> ")
+        try terminal.send("I think so\r")
+        try terminal.expect("I understood: yes. Is that right?")
+        try terminal.expect("> ")
+        try terminal.send("no\r")
+        try terminal.expect("let's try that question again")
+        try terminal.expect(Self.consentQuestion)
+        try terminal.expect("> ")
+        try terminal.send("I think so\r")
+        try terminal.expect("Is that right?")
+        try terminal.expect("> ")
+        try terminal.send("yes\r")
+        try terminal.expect(Self.concernQuestion)
+        try terminal.expect("> ")
+        try terminal.send("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+        let summary = try #require(try PackagePaths.summaries(in: out).first)
+        let answers = summary["answers"] as? [[String: Any]] ?? []
+        let consent = try #require(answers.first { $0["id"] as? String == "consent" })
+        #expect(consent["value"] as? String == "yes")
+        #expect(consent["text"] as? String == "I think so")
+        #expect((consent["confirmation"] as? [String: Any])?["doubt"] as? String == "hedged")
+    }
+
     @Test("an FAQ question mid-screening is answered and the same question comes back")
     func faqQuestionMidScreening() throws {
         let (terminal, out) = try start()
