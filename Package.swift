@@ -33,6 +33,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the FAQ retrieval in release: benchmarks/faq-retrieval.sh.
+        .executableTarget(
+            name: "faq-retrieval-benchmark",
+            dependencies: ["ConsultCore"],
+            path: "benchmarks/FAQRetrievalBenchmark"
+        ),
         .testTarget(
             name: "ConsultCoreTests",
             dependencies: ["ConsultCore"],

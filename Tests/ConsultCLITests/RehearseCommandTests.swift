@@ -14,7 +14,7 @@ struct RehearseCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "# a young adult with wrinkles\nwrinkles\nface\n#> answers: area\n20\n#> stop\nyes\n".write(to: persona, atomically: true, encoding: .utf8)
 
-        let input = ["yes", "persona \(persona.path)", "not sure", "set pregnant no", "set pregnnt yes", "goto keloid", "where", "answers"]
+        let input = ["yes", "persona \(persona.path)", "how much is it in total?", "not sure", "set pregnant no", "set pregnnt yes", "goto keloid", "where", "answers"]
         let first = try ConsultProcessRun.run(["rehearse", "dialogs", "--out", out.path],
                                               input: Data((input.joined(separator: "\n") + "\n").utf8))
         #expect(first.exitCode == 0, "\(first.standardError)")
@@ -34,6 +34,12 @@ struct RehearseCommandTests {
         #expect(!screen.contains("> yes   [persona]"))
         let words = PersonaTests.collapsingWhitespace(screen)
         #expect(words.contains("persona \(persona.path): 3 lines played up to its #> stop line; over to you."))
+
+        // An own question shows the best FAQ entries with their scores and what the session did.
+        let faqLine = try #require(screen.split(separator: "\n").first { $0.hasPrefix("  faq: ") }, "\(screen)")
+        #expect(faqLine.hasPrefix("  faq: faq_cost 0."))
+        #expect(faqLine.contains(" · faq_pain 0."))
+        #expect(faqLine.hasSuffix("(answered)"))
 
         // set re-evaluates; an unknown id is refused with a suggestion.
         #expect(screen.contains("  set pregnant: not sure -> no"))

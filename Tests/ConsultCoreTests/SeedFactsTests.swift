@@ -31,15 +31,12 @@ import Testing
     }
 }
 
-/// Each patient phrasing in `Fixtures/faq-phrasings.txt` finds its FAQ entry, with the matcher a session uses:
-/// the consultation's FAQ questions and keywords, and its synonyms.
+/// Each patient phrasing in `Fixtures/faq-phrasings.txt` is answered with its FAQ entry (outright, or as the first
+/// entry offered), by the retriever a session uses: the consultation's FAQ, synonyms and `faq_retrieval`.
 @Suite struct FAQReachabilityTests {
     static let phrasings = BundledConsultation.pairs(inFixture: "faq-phrasings.txt")
 
-    static let matcher: FAQMatcher? = BundledConsultation.loaded.consultation.map { consultation in
-        FAQMatcher(entries: consultation.faq.map { FAQMatcher.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords) },
-                   synonyms: consultation.synonyms)
-    }
+    static let retriever = BundledConsultation.loaded.consultation.map(FAQRetriever.init(consultation:))
 
     @Test func everyEntryHasPhrasings() throws {
         let consultation = try BundledConsultation.consultation()
@@ -50,8 +47,8 @@ import Testing
 
     @Test("each phrasing is answered by its entry", arguments: phrasings)
     func phrasingFindsItsEntry(_ phrasing: FixturePair) throws {
-        let matcher = try #require(Self.matcher)
-        #expect(matcher.bestMatch(for: phrasing.right)?.entryID == phrasing.left)
+        let retriever = try #require(Self.retriever)
+        #expect(retriever.decide(phrasing.right).answeredBySession?.entryID == phrasing.left)
     }
 }
 

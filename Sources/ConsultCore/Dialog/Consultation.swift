@@ -15,6 +15,8 @@ public struct Consultation: Sendable {
     public var rules: [ScreeningRule]
     public var faq: [FAQEntry]
     public var synonyms: [String: [String]]
+    /// When an FAQ entry is answered, offered or left to staff (the entry dialog's `faq_retrieval`).
+    public var faqRetrieval: FAQRetrievalSettings
     public var estimate: EstimateSpecification?
     public var highlights: [String]
     /// Where each question is, by answer id.

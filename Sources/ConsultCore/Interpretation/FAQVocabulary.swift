@@ -1,12 +1,17 @@
 import Foundation
 
-/// Turns text into the terms FAQ matching compares: normalized, stemmed words without stop words,
-/// each synonym replaced by one representative of its group.
+/// Turns text into the terms FAQ retrieval compares: normalized, stemmed words in order, each synonym
+/// replaced by one representative of its group, pure function words left out.
+///
+/// Only words that name no subject are dropped: articles, pronouns, auxiliary verbs, a few prepositions and
+/// conjunctions, degree adverbs ("too", "really") and numbers. Content words stay, however common: "much" in
+/// "how much", "long" in "how long", "after" in "can I go out in the sun after". How much a common word counts
+/// is the ranking's business (its IDF).
 struct FAQVocabulary: Sendable {
     /// Stemmed word → the representative of its synonym group.
     private let representatives: [String: String]
-    /// Multi-word synonyms (`how much`) as stemmed words, longest first, with their representative.
-    private let phrases: [(words: [String], representative: String)]
+    /// Multi-word synonyms (`work out`) by their first stemmed word: the words, longest first, and their representative.
+    private let phrases: [String: [(words: [String], representative: String)]]
 
     /// Builds the vocabulary from `key: [words]` groups; groups sharing a word merge.
     init(synonyms: [String: [String]]) {
@@ -21,6 +26,7 @@ struct FAQVocabulary: Sendable {
         var representatives: [String: String] = [:]
         var phrases: [(words: [String], representative: String)] = []
         for member in groups.members.sorted() {
+            // A phrase's representative is one term: `how much` becomes `how_much`, never two words.
             let representative = groups.representative(of: member).replacingOccurrences(of: " ", with: "_")
             let words = member.split(separator: " ").map(String.init)
             if words.count == 1 {
@@ -30,43 +36,60 @@ struct FAQVocabulary: Sendable {
             }
         }
         self.representatives = representatives
-        self.phrases = phrases.sorted { $0.words.count > $1.words.count }
+        self.phrases = Dictionary(grouping: phrases.sorted { $0.words.count > $1.words.count }) { $0.words[0] }
     }
 
-    /// The distinct terms of `text`.
-    func terms(of text: String) -> Set<String> {
+    /// The terms of `text`, in order, repeats kept (`"does it hurt? it hurts"` → `hurt hurt`).
+    func terms(of text: String) -> [String] {
         let stems = Self.stems(text)
-        var terms: Set<String> = []
+        var terms: [String] = []
         var index = 0
         while index < stems.count {
-            if let phrase = phrases.first(where: { stems[index...].starts(with: $0.words) }) {
-                terms.insert(phrase.representative)
+            // Phrases first, function words still in place: `work out` is a synonym of `exercise`.
+            if let phrase = phrases[stems[index]]?.first(where: { stems[index...].starts(with: $0.words) }) {
+                terms.append(phrase.representative)
                 index += phrase.words.count
                 continue
             }
             let stem = stems[index]
-            if !Self.stopWords.contains(stem) { terms.insert(representatives[stem] ?? stem) }
+            if let representative = representatives[stem] {
+                terms.append(representative)
+            } else if !Self.functionWords.contains(stem), !Self.isNumber(stem) {
+                terms.append(stem)
+            }
             index += 1
         }
         return terms
     }
 
-    /// Stemmed words, stop words still in place so multi-word synonyms ("how much") can be found.
+    /// A number names no subject: "I'm 17" asks about age through "young", not through "17".
+    private static func isNumber(_ word: String) -> Bool {
+        word.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+    }
+
+    /// Stemmed words, function words still in place so multi-word synonyms can be found.
     private static func stems(_ text: String) -> [String] {
         TextNormalizer.words(text).map(WordStemmer.stem)
     }
 
-    /// Words that say nothing about what a question is about, as stems.
-    private static let stopWords: Set<String> = Set([
-        "a", "an", "the", "i", "i'm", "im", "i'll", "i've", "i'd", "me", "my", "mine", "we", "us", "our", "you",
-        "your", "it", "its", "it's", "this", "that", "these", "those", "there", "here", "is", "are", "am", "was",
-        "were", "be", "been", "being", "do", "does", "did", "done", "doing", "don't", "have", "has", "had",
-        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "what", "whats", "what's",
-        "how", "how's", "when", "why", "where", "who", "whom", "which", "whether", "if", "then", "than", "so",
-        "to", "of", "in", "on", "at", "by", "for", "from", "with", "about", "into", "as", "and", "or", "but",
-        "not", "any", "some", "get", "got", "go", "going", "too", "very", "really", "just", "also", "please",
-        "tell", "know", "want", "need", "much", "many", "yes", "no", "ok", "okay", "thanks", "thank", "hi",
-        "hello", "there", "after", "before", "again", "still", "able", "make", "one", "all",
+    /// Words that only hold a sentence together, as stems. Question words (`how`, `when`, `who`) are not here:
+    /// "how much" and "who" tell entries apart.
+    static let functionWords: Set<String> = Set([
+        // Articles and determiners.
+        "a", "an", "the", "this", "that", "these", "those", "any", "some",
+        // Pronouns.
+        "i", "i'm", "im", "i'll", "i've", "i'd", "me", "my", "mine", "myself", "we", "us", "our", "you", "your",
+        "you're", "yours", "it", "its", "it's", "they", "them", "their", "he", "she", "him", "her", "his",
+        // Auxiliary and modal verbs.
+        "is", "are", "am", "was", "were", "be", "been", "being", "do", "does", "did", "don't", "doesn't", "didn't",
+        "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+        "won't", "can't", "isn't", "aren't",
+        // The "there" of "is there", "are there".
+        "there",
+        // Prepositions and conjunctions that carry no time or place.
+        "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "about", "as", "and", "or", "but", "so", "if",
+        // Degree adverbs: they strengthen a word, they never name a subject ("too young", "actually work").
+        "too", "very", "really", "actually", "quite", "just",
     ].map(WordStemmer.stem))
 }
 

@@ -8,16 +8,8 @@ import Foundation
 public enum TextNormalizer {
     /// The normalized text: lowercased, without accents, punctuation replaced by spaces, whitespace collapsed and trimmed.
     public static func normalize(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
-        return normalizeCharacters(text)
-    }
-
-    /// The rules on Characters, for any text (the ASCII path must agree with it; a test checks).
-    static func normalizeCharacters(_ text: String) -> String {
-        // Folding goes through Foundation and costs more than everything else here; plain ASCII needs only lowercasing.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 })
-            ? text.lowercased()
-            : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        if let ascii = normalizedASCII(text) { return ascii }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         let characters = folded.map(unifyingApostrophesAndHyphens)
         var output = ""
         output.reserveCapacity(characters.count)
@@ -36,49 +28,47 @@ public enum TextNormalizer {
         return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The same rules on bytes, for the usual case of plain ASCII: Character properties are slow to look up.
-    private static func normalizeASCII(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
+    /// The same result as ``normalize(_:)`` for plain ASCII text (most of what patients type and dialogs hold), without
+    /// Unicode property tables or Foundation's folding; `nil` for any other text.
+    private static func normalizedASCII(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         for index in bytes.indices {
-            var byte = bytes[index]
-            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-            if byte == 0x60 { byte = 0x27 }  // a backtick is an apostrophe
-            let previous: UInt8? = index > 0 ? lowered(bytes[index - 1]) : nil
-            let next: UInt8? = index + 1 < bytes.count ? lowered(bytes[index + 1]) : nil
-            var keep = isAlphanumeric(byte)
-            if !keep {
-                let previousIsAlphanumeric = previous.map(isAlphanumeric) ?? false
-                let nextIsAlphanumeric = next.map(isAlphanumeric) ?? false
-                switch byte {
-                case 0x27:  // '
-                    keep = (previous.map { $0 >= 0x61 && $0 <= 0x7A } ?? false) && (next.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
-                case 0x2D:  // -
-                    keep = (previousIsAlphanumeric && nextIsAlphanumeric) || (!previousIsAlphanumeric && (next.map(isDigit) ?? false))
-                case 0x2E:  // .
-                    keep = (previous.map(isDigit) ?? false) && (next.map(isDigit) ?? false)
-                default:
-                    keep = false
-                }
-            }
-            if keep {
-                if pendingSpace && !output.isEmpty { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
-            } else {
-                pendingSpace = true
+            switch bytes[index] {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes[index] += 0x20
+            case UInt8(ascii: "`"): bytes[index] = UInt8(ascii: "'")
+            default: break
             }
         }
+        func isLetter(_ byte: UInt8?) -> Bool { byte.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } ?? false }
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var separated = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let previous = index > 0 ? bytes[index - 1] : nil
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            let kept: Bool
+            switch byte {
+            case _ where isLetter(byte) || isDigit(byte): kept = true
+            // The same rules as keepsPunctuation, on bytes.
+            case UInt8(ascii: "'"): kept = isLetter(previous) && isLetter(next)
+            case UInt8(ascii: "-"):
+                let previousIsAlphanumeric = isLetter(previous) || isDigit(previous)
+                kept = (previousIsAlphanumeric && (isLetter(next) || isDigit(next))) || (!previousIsAlphanumeric && isDigit(next))
+            case UInt8(ascii: "."): kept = isDigit(previous) && isDigit(next)
+            default: kept = false
+            }
+            guard kept else {
+                separated = true
+                continue
+            }
+            if separated, !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            separated = false
+            output.append(byte)
+        }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func lowered(_ byte: UInt8) -> UInt8 {
-        let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-        return lower == 0x60 ? 0x27 : lower
     }
 
     /// The words of the normalized text.

@@ -48,7 +48,8 @@ struct ConsultationLinker {
             identity: DialogIdentity(id: entryFile.dialog.id, version: entryFile.version ?? "0",
                                      title: entryFile.dialog.title?.template(in: "en") ?? entryFile.dialog.id),
             entry: entryFile.dialog.id, dialogs: dialogs, dialogOrder: order, languages: languages,
-            settings: settings, computed: [:], rules: [], faq: [], synonyms: [:], estimate: nil, highlights: [],
+            settings: settings, computed: [:], rules: [], faq: [], synonyms: [:],
+            faqRetrieval: entryFile.faqRetrieval ?? .standard, estimate: nil, highlights: [],
             questions: questions, bindings: [:], settingsFile: settingsFile
         )
         collectDeclarations(into: &consultation)
@@ -159,6 +160,9 @@ struct ConsultationLinker {
                     continue
                 }
                 if !consultation.highlights.contains(highlight.id) { consultation.highlights.append(highlight.id) }
+            }
+            if file.dialog.id != consultation.entry, let location = file.faqRetrievalLocation {
+                log.warning("only the entry dialog's 'faq_retrieval' counts; move it to '\(consultation.entry)'", at: location)
             }
             if file.languages != nil, file.dialog.id != consultation.entry, let location = file.languagesLocation,
                file.languages != consultation.languages {

@@ -14,12 +14,15 @@ struct DialogFile {
     var rules: [ScreeningRule]
     var faq: [FAQEntry]
     var synonyms: [String: [String]]
+    /// `faq_retrieval`, when written and valid; only the entry dialog's counts.
+    var faqRetrieval: FAQRetrievalSettings?
+    var faqRetrievalLocation: SourceLocation?
 }
 
 /// Turns a YAML tree into a ``DialogFile``, reporting every structural problem it can find.
 struct DialogFileParser {
     static let topLevelKeys = ["dialog", "version", "title", "entry", "languages", "settings", "highlights", "nodes",
-                               "computed", "estimate", "rules", "faq", "synonyms"]
+                               "computed", "estimate", "rules", "faq", "synonyms", "faq_retrieval"]
     static let nodeKinds = ["say", "ask", "explain", "branch", "call", "return", "end", "outcome"]
     static let questionKeys = ["type", "options", "none", "range", "unit", "pattern", "required", "why", "terms", "readback"]
 
@@ -39,7 +42,8 @@ struct DialogFileParser {
         var file = DialogFile(
             dialog: Dialog(id: id, title: nil, file: yaml.path, location: yaml.location(of: idNode), nodes: []),
             version: nil, entry: false, languages: nil, languagesLocation: nil, settingsPath: nil,
-            highlights: [], computed: [], estimate: nil, rules: [], faq: [], synonyms: [:]
+            highlights: [], computed: [], estimate: nil, rules: [], faq: [], synonyms: [:],
+            faqRetrieval: nil, faqRetrievalLocation: nil
         )
         if let node = top["version"] { file.version = yaml.string(node, "version", log: &log) }
         if let node = top["title"] { file.dialog.title = yaml.text(node, "the title", log: &log) }
@@ -80,6 +84,10 @@ struct DialogFileParser {
                 guard let words = yaml.sequence(entry.value, "synonyms of '\(entry.key)'", log: &log) else { continue }
                 file.synonyms[entry.key, default: []] += words.compactMap { yaml.string($0, "a synonym", log: &log) }
             }
+        }
+        if let node = top["faq_retrieval"] {
+            file.faqRetrieval = parseFAQRetrieval(node)
+            file.faqRetrievalLocation = top.entry("faq_retrieval")?.keyLocation
         }
         return file
     }
@@ -339,6 +347,35 @@ struct DialogFileParser {
             log.error("\(what) has no questions or keywords, so no patient can reach it", at: yaml.location(of: idNode))
         }
         return FAQEntry(id: id, questions: questions, keywords: keywords, answer: answer, location: yaml.location(of: idNode))
+    }
+
+    /// `faq_retrieval: { answer_at: 0.5, margin: 0.2, offer_at: 0.3 }`: each key optional, each a score from 0 to 1,
+    /// `offer_at` not above `answer_at`. `nil` after an error.
+    private mutating func parseFAQRetrieval(_ node: Yams.Node) -> FAQRetrievalSettings? {
+        guard let mapping = yaml.mapping(node, "faq_retrieval", log: &log) else { return nil }
+        mapping.reportUnknownKeys(allowed: ["answer_at", "margin", "offer_at"], in: "faq_retrieval", log: &log)
+        var settings = FAQRetrievalSettings.standard
+        /// Reads one score into `value`; false after reporting a value that is not one.
+        func score(_ key: String, into value: inout Double) -> Bool {
+            guard let node = mapping[key] else { return true }
+            guard let number = yaml.number(node, "'\(key)'", log: &log) else { return false }
+            guard (0...1).contains(number) else {
+                log.error("'\(key)' should be a score from 0 to 1, not \(NumberFormatting.plain(number))", at: yaml.location(of: node))
+                return false
+            }
+            value = number
+            return true
+        }
+        let answerRead = score("answer_at", into: &settings.answerAt)
+        let offerRead = score("offer_at", into: &settings.offerAt)
+        var valid = score("margin", into: &settings.margin) && answerRead && offerRead
+        if answerRead, offerRead, settings.offerAt > settings.answerAt {
+            let place = mapping["offer_at"] ?? mapping["answer_at"] ?? node
+            log.error("'offer_at' (\(NumberFormatting.plain(settings.offerAt))) should not be above 'answer_at' (\(NumberFormatting.plain(settings.answerAt))): "
+                      + "offering an entry asks for less certainty than answering it", at: yaml.location(of: place))
+            valid = false
+        }
+        return valid ? settings : nil
     }
 
     private mutating func parseEstimate(_ node: Yams.Node) -> EstimateSpecification? {

@@ -183,16 +183,16 @@ extension ExplorationEngine {
             if missing.isEmpty { return result(true, "all \(rules.count) fire on some path") }
             return result(false, complete ? "never fire\(missing.count == 1 ? "s" : ""): \(missing.joined(separator: ", "))" : unproven, missing: missing)
         case let .faqReachable(entries):
-            let matcher = FAQMatcher(entries: consultation.faq.map { FAQMatcher.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords) },
-                                     synonyms: consultation.synonyms)
+            let retriever = FAQRetriever(consultation: consultation)
+            func chosen(_ question: String) -> String? { retriever.decide(question).answeredBySession?.entryID }
             var missing: [String] = []
             var notes: [String] = []
             for id in entries {
                 guard let entry = consultation.faq.first(where: { $0.id == id }) else { continue }
-                let reached = entry.questions.contains { FAQMatcher.looksLikeQuestion($0) && matcher.bestMatch(for: $0)?.entryID == id }
+                let reached = entry.questions.contains { FAQMatcher.looksLikeQuestion($0) && chosen($0) == id }
                 guard !reached else { continue }
                 missing.append(id)
-                let others = entry.questions.map { "\"\($0)\" → \(matcher.bestMatch(for: $0)?.entryID ?? "nothing")" }
+                let others = entry.questions.map { "\"\($0)\" → \(chosen($0) ?? "nothing")" }
                 notes.append("\(id) (\(others.joined(separator: "; ")))")
             }
             if missing.isEmpty { return result(true, "all \(entries.count) answer one of their own phrasings") }

@@ -48,7 +48,7 @@ public struct RehearsalSession: Sendable {
         let before = Snapshot(self)
         let action = machine.lineReceived(line, at: now)
         countWalk(after: before)
-        return step(action, reports: ruleReports(since: before, force: false))
+        return step(action, reports: faqReports(since: before) + ruleReports(since: before, force: false))
     }
 
     /// Input ended: the rehearsal finishes, incomplete if questions remained.
@@ -210,6 +210,7 @@ public struct RehearsalSession: Sendable {
         var answers: [String: AnswerValue?]
         var fired: [String]
         var outcome: OutcomeStatus
+        var faqCount: Int
 
         init(_ session: RehearsalSession) {
             phase = session.machine.state.phase
@@ -218,6 +219,16 @@ public struct RehearsalSession: Sendable {
             answers = session.machine.state.answerValues
             fired = session.machine.firedRules().map(\.id)
             outcome = session.machine.outcomeStatus()
+            faqCount = session.machine.state.faq.count
+        }
+    }
+
+    /// The best FAQ entries, with their scores, for each question of the patient's own asked since `before`.
+    private func faqReports(since before: Snapshot) -> [RehearsalReport] {
+        let retriever = machine.faqRetriever
+        return machine.state.faq.dropFirst(before.faqCount).map { record in
+            .faqMatches(FAQMatches(question: record.asked, best: retriever.ranked(record.asked, limit: FAQMatches.shown),
+                                   decision: retriever.decide(record.asked)))
         }
     }
 
@@ -295,6 +306,8 @@ public enum RehearsalReport: Sendable, Hashable {
     case ruleChanges(RuleChanges)
     /// `set` changed an answer (`from` is `nil` when it had none).
     case answerChanged(id: String, from: String?, to: String)
+    /// The patient asked a question of their own: the FAQ entries that fit it best.
+    case faqMatches(FAQMatches)
     /// `goto` moved the session; the call stack is outermost first.
     case moved(to: String, callStack: [String])
     case answers([AnswerLine])
@@ -310,6 +323,17 @@ public struct RuleChanges: Sendable, Hashable {
     public var unfired: [RuleExplanation]
     public var outcomeBefore: OutcomeStatus
     public var outcomeAfter: OutcomeStatus
+}
+
+/// The FAQ entries that fit a patient's own question best, and what the session did with it.
+public struct FAQMatches: Sendable, Hashable {
+    /// How many entries staff see.
+    public static let shown = 3
+
+    public var question: String
+    /// Up to ``shown`` entries, best first, with their scores; empty when no entry shares a word with the question.
+    public var best: [FAQCandidate]
+    public var decision: FAQDecision
 }
 
 /// Where a prompt is (`screening/pregnant`) and the rules its answer feeds.

@@ -108,7 +108,7 @@ extension ConsultationStateMachine {
     /// - Parameter onlyIfAnswered: for lines that are not clearly questions (a keyword at a topic offer):
     ///   act only when the FAQ answers them, and otherwise return `nil`.
     mutating func ownQuestion(_ text: String, at point: PromptPoint, onlyIfAnswered: Bool = false) -> ConsultationAction? {
-        switch consultation.faqRetriever.decide(text) {
+        switch faqRetriever.decide(text) {
         case let .answer(candidate):
             guard let entry = consultation.faq.first(where: { $0.id == candidate.entryID }) else { return nil }
             state.faq.append(FAQRecord(asked: text, answered: true, entry: entry.id))

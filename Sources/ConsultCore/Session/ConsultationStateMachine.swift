@@ -12,6 +12,8 @@ public struct ConsultationStateMachine: Sendable {
 
     public let consultation: Consultation
     public internal(set) var state: SessionState
+    /// The consultation's FAQ, indexed once per session rather than once per question.
+    let faqRetriever: FAQRetriever
 
     /// A new session.
     ///
@@ -22,6 +24,7 @@ public struct ConsultationStateMachine: Sendable {
     public init(consultation: Consultation, language: String = "en", mode: SessionMode = .patient,
                 id: String = ConsultationStateMachine.newSessionID(), started: Date = Date()) {
         self.consultation = consultation
+        self.faqRetriever = FAQRetriever(consultation: consultation)
         self.state = SessionState(
             id: id, dialogID: consultation.identity.id, dialogVersion: consultation.identity.version,
             language: consultation.languages.contains(language) ? language : "en", mode: mode,
@@ -46,6 +49,7 @@ public struct ConsultationStateMachine: Sendable {
             throw .unknownPlace(point.address.description)
         }
         self.consultation = consultation
+        self.faqRetriever = FAQRetriever(consultation: consultation)
         self.state = state
     }
 

@@ -67,7 +67,7 @@ extension UnderstandingScore {
             let (result, reading) = Self.score(reader.read(item.text), line: item.text, label: item.label)
             answers.append(AnswerOutcome(item: item, result: result, reading: reading))
         }
-        let retriever = consultation.faqRetriever
+        let retriever = FAQRetriever(consultation: consultation)
         for item in corpus.questions {
             let decision = retriever.decide(item.text)
             questions.append(QuestionOutcome(item: item, result: Self.score(decision, label: item.entry), decision: decision.summary))

@@ -61,6 +61,8 @@ struct RehearsalPresenter {
             if changes.outcomeBefore != changes.outcomeAfter {
                 write(RehearsalScreenText.outcome(changes.outcomeBefore, changes.outcomeAfter), .bold)
             }
+        case let .faqMatches(matches):
+            write(RehearsalScreenText.faqMatches(matches), .dim)
         case let .answerChanged(id, from, to):
             write(RehearsalScreenText.answerChanged(id, from: from, to: to))
         case let .moved(place, callStack):

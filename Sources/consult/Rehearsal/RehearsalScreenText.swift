@@ -23,6 +23,22 @@ enum RehearsalScreenText {
     static func outcome(_ before: OutcomeStatus, _ after: OutcomeStatus) -> String { "  outcome: \(before.rawValue) -> \(after.rawValue)" }
     static func outcomeStays(_ status: OutcomeStatus) -> String { "  outcome: \(status.rawValue)" }
 
+    /// `  faq: faq_pain 0.82 · faq_numbing 0.30   (answered)`: the best entries, then what the session did.
+    static func faqMatches(_ matches: FAQMatches) -> String {
+        let best = matches.best.isEmpty
+            ? "no entry shares a word with it"
+            : matches.best.map { "\($0.entryID) \(String(format: "%.2f", $0.score))" }.joined(separator: " · ")
+        return "  faq: \(best)   (\(faqDecision(matches.decision)))"
+    }
+
+    static func faqDecision(_ decision: FAQDecision) -> String {
+        switch decision {
+        case .answer: "answered"
+        case let .offer(candidates): candidates.count == 1 ? "offered" : "\(candidates.count) offered"
+        case .none: "left to staff"
+        }
+    }
+
     static func answerChanged(_ id: String, from: String?, to: String) -> String {
         "  set \(id): \(from ?? "(no answer)") -> \(to)"
     }

@@ -40,6 +40,26 @@ import Testing
         #expect(changes.outcomeBefore == .proceed && changes.outcomeAfter == .decline)
     }
 
+    @Test func anOwnQuestionShowsStaffTheBestFAQEntriesWithScores() throws {
+        var session = try Self.session()
+        let step = Self.feed(&session, "acne", "does it hurt?")
+        guard case let .faqMatches(matches)? = step.reports.first else {
+            Issue.record("no FAQ matches in \(step.reports)")
+            return
+        }
+        #expect(matches.question == "does it hurt?")
+        #expect(matches.best.map(\.entryID) == ["pain"])
+        #expect(matches.decision == .answer(try #require(matches.best.first)))
+        #expect(step.action.prompt?.nodeID == "age")
+
+        // A question the FAQ cannot answer shows that nothing fits, and a plain answer shows nothing.
+        let unanswered = session.lineReceived("what is the capital of France?", at: Self.now)
+        #expect(unanswered.reports == [.faqMatches(FAQMatches(question: "what is the capital of France?", best: [], decision: .none(best: [])))])
+        #expect(session.lineReceived("34", at: Self.now).reports.allSatisfy {
+            if case .faqMatches = $0 { false } else { true }
+        })
+    }
+
     @Test func setReadsTheValueReEvaluatesRulesAndStaysPut() throws {
         var session = try Self.session()
         _ = Self.feed(&session, "wrinkles", "16")
