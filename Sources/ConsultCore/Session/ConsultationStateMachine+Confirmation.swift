@@ -138,14 +138,19 @@ extension ConsultationStateMachine {
         }
         let options = choice.entries.map { id in ChoiceOption(id: id, label: faqTitle(id)) }
         let none = ChoiceOption(id: "none", label: SessionText.noneOfTheseQuestions)
-        if case let .answer(.choices(ids)) = ChoiceReader(options: options, none: none, allowsSeveral: true).read(reply),
-           let id = ids.first, ids.count == 1, let entry = consultation.faq.first(where: { $0.id == id }) {
+        let reading = ChoiceReader(options: options, none: none, allowsSeveral: true).read(reply)
+        if case let .answer(.choices(ids)) = reading, let id = ids.first, ids.count == 1,
+           let entry = consultation.faq.first(where: { $0.id == id }) {
             state.faq.append(FAQRecord(asked: choice.asked, answered: true, entry: entry.id))
             return reprompt([Message(.faqAnswer, render(entry.answer))], showQuestion: true)
         }
-        // Neither, or something else: the staff will answer it.
+        // Neither: the staff will answer it.
         state.faq.append(FAQRecord(asked: choice.asked, answered: false))
-        return reprompt([Message(.unanswered, SessionText.unanswered)], showQuestion: true)
+        if case .answer(.choices([])) = reading { return reprompt([Message(.unanswered, SessionText.unanswered)], showQuestion: true) }
+        let noted = Message(.unanswered, SessionText.notedEarlierQuestion)
+        // Not a choice at all: the patient moved on (another question, or an answer to the prompt). Take the
+        // line as typed at the prompt, after saying the first question is noted.
+        return lineReceived(reply, at: now).prepending([noted])
     }
 
     /// How an FAQ entry is named in "Did you mean…": its first example question.

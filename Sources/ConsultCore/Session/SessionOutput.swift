@@ -70,3 +70,13 @@ public enum ConsultationAction: Sendable, Hashable {
     /// Show the messages, write the summary record, and finish the session.
     case finish([Message], ConsultationRecord)
 }
+
+extension ConsultationAction {
+    /// The same action with `messages` shown first.
+    func prepending(_ messages: [Message]) -> ConsultationAction {
+        switch self {
+        case let .prompt(shown, prompt, showQuestion): .prompt(messages + shown, prompt, showQuestion: showQuestion)
+        case let .finish(shown, record): .finish(messages + shown, record)
+        }
+    }
+}

@@ -35,6 +35,7 @@ enum SessionText {
     static func isThatRight(_ readBack: String) -> String { "\(readBack) Is that right?" }
     static func youMentioned(_ words: String) -> String { "You mentioned \u{201C}\(words)\u{201D}." }
     static let didYouMean = "Did you mean one of these questions?"
+    static let notedEarlierQuestion = "I've noted your earlier question for the staff."
     static let noneOfTheseQuestions = "None of these"
     static let faqChoiceInstructions = "Type a number, or none."
 

@@ -75,6 +75,14 @@ import Testing
         questions: ["Can I have it while pregnant?", "Is it safe during pregnancy?"]
         keywords: [pregnant, pregnancy]
         answer: Micro-needling is not advised during pregnancy.
+      - id: sun_faq
+        questions: ["Can I go in the sun after treatment?"]
+        keywords: [sun]
+        answer: Stay out of the sun for about 48 hours.
+      - id: sunscreen_faq
+        questions: ["Can I wear sunscreen after treatment?"]
+        keywords: [sunscreen]
+        answer: Yes, every day.
     """
 
     static let settings = "wait_months: 6\n"
@@ -183,6 +191,32 @@ import Testing
         let unknown = machine.lineReceived("do you have parking?", at: SessionTestDialog.finished)
         #expect(unknown.messages(.unanswered).count == 1)
         #expect(machine.state.faq.map(\.answered) == [true, false])
+    }
+
+    @Test func closeFAQEntriesAreOfferedAndTheChosenOneAnswers() throws {
+        var machine = try Self.machine()
+        let action = machine.answer("what about after treatment?")
+        let prompt = try #require(action.prompt)
+        #expect(prompt.text == "Did you mean one of these questions?")
+        #expect(prompt.options == ["Can I go in the sun after treatment?", "Can I wear sunscreen after treatment?", "None of these"])
+        let answered = machine.lineReceived("2", at: SessionTestDialog.finished)
+        #expect(answered.messages(.faqAnswer) == ["Yes, every day."])
+        #expect(answered.prompt?.nodeID == "pregnant")
+        #expect(machine.state.faq == [FAQRecord(asked: "what about after treatment?", answered: true, entry: "sunscreen_faq")])
+    }
+
+    @Test func anOfferLeftForAnAnswerNotesTheQuestionAndTakesTheAnswer() throws {
+        var machine = try Self.machine()
+        machine.answer("what about after treatment?")
+        let action = machine.lineReceived("no", at: SessionTestDialog.finished)
+        // "no" to "Did you mean" is none of these: noted for staff, and the same question again.
+        #expect(action.messages(.unanswered).count == 1)
+        #expect(action.prompt?.nodeID == "pregnant")
+        machine.lineReceived("what about after treatment?", at: SessionTestDialog.finished)
+        let moved = machine.lineReceived("not pregnant", at: SessionTestDialog.finished)
+        #expect(moved.messages(.unanswered) == ["I've noted your earlier question for the staff."])
+        #expect(machine.state.answerValues["pregnant"] == .some(.yesNo(.no)))
+        #expect(machine.state.faq.map(\.answered) == [false, false])
     }
 
     @Test func aVagueDateThatMayBeWithinTheWaitIsReviewedNotDeferredOrPassed() throws {
