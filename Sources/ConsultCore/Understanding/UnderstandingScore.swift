@@ -19,7 +19,8 @@ public struct UnderstandingScore: Sendable {
     public enum QuestionResult: String, Sendable, Hashable, CaseIterable {
         /// The labelled entry answered it, or nothing did and staff will (for `none`).
         case right
-        /// "Did you mean…" offered the labelled entry among others.
+        /// "Did you mean…" offered the labelled entry among others (or, for a question the FAQ cannot answer,
+        /// offered entries the patient turns down).
         case offered
         /// Noted for staff though the FAQ has an answer.
         case notedForStaff
@@ -97,7 +98,10 @@ extension UnderstandingScore {
         case let .answer(candidate):
             return candidate.entryID == label ? .right : .wrong
         case let .offer(candidates):
-            return label.map { label in candidates.contains { $0.entryID == label } } == true ? .offered : .wrong
+            // A question the FAQ cannot answer that is offered a choice ends with the patient choosing "none of
+            // these", noted for staff: a wasted step, not a wrong answer. One it can answer must be offered its entry.
+            guard let label else { return .offered }
+            return candidates.contains { $0.entryID == label } ? .offered : .wrong
         case .none:
             return label == nil ? .right : .notedForStaff
         }
