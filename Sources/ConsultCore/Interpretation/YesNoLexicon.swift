@@ -47,8 +47,11 @@ enum YesNoLexicon {
         var seen: Set<String> = []
         var all: [(words: [String], mark: Mark)] = []
         for (list, mark) in lists {
+            // A guess may start with "I" ("I don't remember"), which must not leave "I don't" to read as a no.
+            let withSubject = [.unsure, .probablyYes, .probablyNo, .noAsFarAsKnown].contains(mark)
+                ? list + list.filter { !$0.hasPrefix("i ") }.map { "i " + $0 } : list
             // Patients often leave out apostrophes: "dont", "im", "havent".
-            for phrase in list.flatMap({ [$0, $0.replacingOccurrences(of: "'", with: "")] }) where seen.insert(phrase).inserted {
+            for phrase in withSubject.flatMap({ [$0, $0.replacingOccurrences(of: "'", with: "")] }) where seen.insert(phrase).inserted {
                 all.append((phrase.split(separator: " ").map(String.init), mark))
             }
         }
