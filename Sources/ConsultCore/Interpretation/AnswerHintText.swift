@@ -19,6 +19,8 @@ extension AnswerHint {
             return "I'm not sure how that answers this question. " + (allowsUnsure ? "Please answer yes, no or not sure." : "Please answer yes or no.")
         case .needsConfirmation:
             return "Please answer the question in a few words."
+        case .tooLong:
+            return "That is too long for this question. Please answer in a few words."
         case .isAQuestion:
             return "That sounds like a question. Please answer the question above, or ask the staff."
         case .notAnOption(let optionCount):

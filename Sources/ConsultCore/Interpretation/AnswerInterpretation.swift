@@ -77,4 +77,6 @@ public enum AnswerHint: Sendable, Hashable {
     case needsConfirmation(AnswerValue, ReadingDoubt)
     /// The line is a question asked back, not an answer.
     case isAQuestion
+    /// The line is far longer than any answer to this question; it is not read at all.
+    case tooLong
 }

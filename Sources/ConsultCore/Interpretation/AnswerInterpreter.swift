@@ -13,6 +13,9 @@ public struct AnswerInterpreter: Sendable {
         self.today = today
     }
 
+    /// The longest line, in bytes, read as an answer that is not free text.
+    public static let longestReadAnswer = 1_000
+
     /// Reads `input` as an answer of `kind` to a question about `focus`.
     ///
     /// - Parameters:
@@ -30,6 +33,8 @@ public struct AnswerInterpreter: Sendable {
         case .yesNo, .yesNoUnsure, .singleChoice, .multipleChoice, .number, .date:
             break
         }
+        // No answer to these is a page long; reading one would only cost time (the reading grows with the length).
+        guard input.utf8.count <= Self.longestReadAnswer else { return AnswerReading(.notUnderstood(.tooLong)) }
         guard !TextNormalizer.words(input).isEmpty else { return AnswerReading(.notUnderstood(.empty(kind))) }
         switch kind {
         case .yesNo:

@@ -32,6 +32,7 @@ public struct QuestionReader: Sendable {
     /// Reads one line typed at this question.
     public func read(_ line: String) -> AnswerReading {
         if let choices {
+            guard line.utf8.count <= AnswerInterpreter.longestReadAnswer else { return AnswerReading(.notUnderstood(.tooLong)) }
             guard !TextNormalizer.words(line).isEmpty else { return AnswerReading(.notUnderstood(.empty(kind))) }
             return choices.reading(line)
         }

@@ -204,3 +204,14 @@ import Testing
             == .confirm(.date(today.adding(months: -2)), .partialMatch))
     }
 }
+
+extension AnswerReadingTests {
+    /// A page of text at a yes/no, choice or date question is not read (it would only cost time), free text is kept.
+    @Test func aVeryLongLineIsNotReadExceptAsFreeText() {
+        let long = String(repeating: "no but i stopped it 2 months ago ", count: 100)
+        for kind in [AnswerKind.yesNoUnsure, .date, Self.treatments, .number(InterpretationFixtures.age)] {
+            #expect(interpreter.read(long, as: kind).verdict == .notUnderstood(.tooLong))
+        }
+        #expect(interpreter.read(long, as: .text(pattern: nil)).value == .text(String(long.dropLast())))
+    }
+}
