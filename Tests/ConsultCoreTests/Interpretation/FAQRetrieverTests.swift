@@ -64,8 +64,8 @@ import Testing
         ])
         let decision = retriever.decide("insurance")
         #expect(decision.answered?.entryID == "insurance")
-        // As a keyword but not in an example question: most of what an entry written for the word would earn.
-        #expect((decision.answered?.score ?? 0) > 0.8)
+        // As a keyword but not in an example question: well above what the FAQ's other entry earns.
+        #expect((decision.answered?.score ?? 0) > 0.5)
     }
 
     @Test func wordsTheFAQDoesNotKnowLowerTheScore() throws {
@@ -99,8 +99,9 @@ import Testing
 
     // MARK: - Deciding
 
-    /// A retriever with the standard settings, to decide on rankings written by hand.
-    static let decider = FAQRetriever(entries: [], synonyms: [:])
+    /// A retriever with fixed settings (answer at 0.5 with a 0.2 lead, offer from 0.3), to decide on rankings
+    /// written by hand whatever the defaults become.
+    static let decider = FAQRetriever(entries: [], synonyms: [:], settings: FAQRetrievalSettings(answerAt: 0.5, margin: 0.2, offerAt: 0.3))
 
     static func ranking(_ scores: Double...) -> [FAQCandidate] {
         scores.enumerated().map { FAQCandidate(entryID: "e\($0.offset + 1)", score: $0.element) }
@@ -130,8 +131,8 @@ import Testing
             .init(id: "sunscreen", questions: ["Can I wear sunscreen after?"], keywords: ["sunscreen"]),
             .init(id: "pain", questions: ["Does it hurt?"], keywords: ["pain"]),
         ])
-        guard case let .offer(candidates) = retriever.decide("what can I wear after?") else {
-            Issue.record("not an offer: \(retriever.decide("what can I wear after?"))")
+        guard case let .offer(candidates) = retriever.decide("can I wear makeup or sunscreen after?") else {
+            Issue.record("not an offer: \(retriever.decide("can I wear makeup or sunscreen after?"))")
             return
         }
         #expect(Self.ids(candidates) == ["makeup", "sunscreen"])
@@ -215,20 +216,14 @@ import Testing
         }
     }
 
-    @Test func aSwellingEntryBeatsTheResultsEntryOnceTheFAQHasOne() throws {
-        let consultation = try BundledConsultation.consultation()
-        var entries = consultation.faq.map {
-            FAQRetriever.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords, answer: $0.answer.template(in: "en"))
-        }
-        entries.append(.init(id: "swelling", questions: ["How long does swelling last?", "Is swelling normal?"],
-                             keywords: ["swelling", "swollen", "puffy"], answer: "Swelling usually settles in 1 to 2 days."))
-        entries.append(.init(id: "pain_relief", questions: ["What can I take for pain after the treatment?", "Can I take painkillers?"],
-                             keywords: ["ibuprofen", "paracetamol", "painkiller"], answer: "Ask your clinician which painkiller suits you."))
-        let retriever = FAQRetriever(entries: entries, synonyms: consultation.synonyms)
+    @Test func theBundledFAQAnswersTheIssuesExamplesWithTheirOwnEntries() throws {
+        let retriever = FAQRetriever(consultation: try BundledConsultation.consultation())
         // "swell" is in one entry, "how long" and "last" in several: the rare word decides.
-        #expect(retriever.decide("how long does swelling last").answered?.entryID == "swelling")
-        #expect(retriever.decide("can i take ibuprofen for the pain after").answered?.entryID == "pain_relief")
+        #expect(retriever.decide("how long does swelling last").answered?.entryID == "faq_swelling")
+        #expect(retriever.decide("can i take ibuprofen for the pain after").answered?.entryID == "faq_pain_relief")
         #expect(retriever.decide("how long do the results last").answered?.entryID == "faq_results_last")
+        #expect(retriever.decide("how much is it in total").answered?.entryID == "faq_cost")
+        #expect(retriever.decide("how does it actually work").answered?.entryID == "faq_what_is")
     }
 
     static func entry(_ id: String, in consultation: Consultation, mentions words: [String]) -> Bool {

@@ -30,6 +30,21 @@ import Testing
         }
     }
 
+    /// The FAQ: at most 3% of patients' questions answered with the wrong entry (the bound), and at least
+    /// 85% answered right, a floor below today's figures (docs/understanding.md) that catches a regression.
+    @Test("patients' own questions are answered right, and rarely wrongly", arguments: ["faq.txt", "faq-heldout.txt"])
+    func faqRetrieval(_ name: String) throws {
+        let corpus = UnderstandingCorpus(questions: try UnderstandingCorpus.questions(from: try Self.text(name), name: name))
+        let score = UnderstandingScore(corpus: corpus, consultation: try BundledConsultation.consultation(),
+                                       today: CalendarDay(year: 2026, month: 6, day: 15)!)
+        let total = Double(score.questions.count)
+        #expect(total >= 100)
+        let wrong = Double(score.count(UnderstandingScore.QuestionResult.wrong)) / total
+        let right = Double(score.count(UnderstandingScore.QuestionResult.right)) / total
+        #expect(wrong <= 0.03, "\(score.report(title: name))")
+        #expect(right >= 0.85, "\(score.report(title: name))")
+    }
+
     @Test("every screening question is in the corpus")
     func everyScreeningQuestionIsCovered() throws {
         let consultation = try BundledConsultation.consultation()
