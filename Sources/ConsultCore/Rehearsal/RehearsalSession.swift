@@ -224,7 +224,7 @@ public struct RehearsalSession: Sendable {
     }
 
     /// The best FAQ entries, with their scores, for each question of the patient's own asked since `before`.
-    private func faqReports(since before: Snapshot) -> [RehearsalReport] {
+    private mutating func faqReports(since before: Snapshot) -> [RehearsalReport] {
         let retriever = machine.faqRetriever
         return machine.state.faq.dropFirst(before.faqCount).map { record in
             .faqMatches(FAQMatches(question: record.asked, best: retriever.ranked(record.asked, limit: FAQMatches.shown),

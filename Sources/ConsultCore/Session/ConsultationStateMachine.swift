@@ -12,8 +12,9 @@ public struct ConsultationStateMachine: Sendable {
 
     public let consultation: Consultation
     public internal(set) var state: SessionState
-    /// The consultation's FAQ, indexed once per session rather than once per question.
-    let faqRetriever: FAQRetriever
+    /// The consultation's FAQ, indexed once per session rather than once per question, and only when a patient
+    /// first asks something: the index is the costliest part of a session's set-up and many never need it.
+    lazy var faqRetriever = FAQRetriever(consultation: consultation)
 
     /// A new session.
     ///
@@ -24,7 +25,6 @@ public struct ConsultationStateMachine: Sendable {
     public init(consultation: Consultation, language: String = "en", mode: SessionMode = .patient,
                 id: String = ConsultationStateMachine.newSessionID(), started: Date = Date()) {
         self.consultation = consultation
-        self.faqRetriever = FAQRetriever(consultation: consultation)
         self.state = SessionState(
             id: id, dialogID: consultation.identity.id, dialogVersion: consultation.identity.version,
             language: consultation.languages.contains(language) ? language : "en", mode: mode,
@@ -49,7 +49,6 @@ public struct ConsultationStateMachine: Sendable {
             throw .unknownPlace(point.address.description)
         }
         self.consultation = consultation
-        self.faqRetriever = FAQRetriever(consultation: consultation)
         self.state = state
     }
 
