@@ -60,7 +60,7 @@ extension AnswerHint {
 
     // MARK: - What each kind accepts
 
-    private static let dateExpectation = "Please type a date like 2026-03-01, or how long ago, like 3 months ago."
+    private static let dateExpectation = "Please type a date like 2026-03-01, or how long ago, like 3 months ago. If you can't remember, say so."
 
     private static func expectation(for kind: AnswerKind) -> String {
         switch kind {

@@ -71,7 +71,7 @@ enum SessionText {
         case let .number(range):
             let unit = range.unit.map { " (\($0))" } ?? ""
             base = "Type a number\(unit)."
-        case .date: base = "Type a date like 2026-03-01, or how long ago, like 3 months ago."
+        case .date: base = "Type a date like 2026-03-01, or how long ago, like 3 months ago, or can't remember."
         case .text: base = "Type your answer."
         case .acknowledgement: base = continueInstructions
         }

@@ -77,7 +77,7 @@ import Testing
 
     @Test func emptyLineAndHint() {
         #expect(interpreter.interpret("", as: .date) == .unreadable(.empty(.date)))
-        #expect(AnswerHint.notADate.text == "Please type a date like 2026-03-01, or how long ago, like 3 months ago.")
+        #expect(AnswerHint.notADate.text == "Please type a date like 2026-03-01, or how long ago, like 3 months ago. If you can't remember, say so.")
         #expect(AnswerHint.dateInFuture.text.contains("in the past"))
     }
 
