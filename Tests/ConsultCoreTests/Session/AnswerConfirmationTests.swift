@@ -137,14 +137,14 @@ import Testing
     @Test func aNewAnswerAtTheConfirmationIsReadAsTheAnswer() throws {
         var machine = try Self.machine()
         machine.answer("nope, just breastfeeding")
-        machine.lineReceived("not sure", at: SessionTestDialog.finished)
+        _ = machine.lineReceived("not sure", at: SessionTestDialog.finished)
         #expect(machine.state.answerValues["pregnant"] == .some(.yesNo(.unsure)))
     }
 
     @Test func backAtAConfirmationReturnsToItsQuestion() throws {
         var machine = try Self.machine()
         machine.answer("no")
-        machine.lineReceived("only a little", at: SessionTestDialog.finished)
+        _ = machine.lineReceived("only a little", at: SessionTestDialog.finished)
         let action = machine.lineReceived("back", at: SessionTestDialog.finished)
         #expect(action.prompt?.nodeID == "breastfeeding")
         #expect(action.prompt?.style == .question)
@@ -179,7 +179,7 @@ import Testing
         #expect(action.prompt?.nodeID == "thinner_name")
         #expect(action.prompt?.style == .confirmation)
         #expect(action.prompt?.text.contains("I understood: \u{201C}warfarin\u{201D}.") == true)
-        machine.lineReceived("yes", at: SessionTestDialog.finished)
+        _ = machine.lineReceived("yes", at: SessionTestDialog.finished)
         #expect(machine.state.answerValues["thinner_name"] == .some(.text("warfarin")))
     }
 
@@ -213,7 +213,7 @@ import Testing
         // "no" to "Did you mean" is none of these: noted for staff, and the same question again.
         #expect(action.messages(.unanswered).count == 1)
         #expect(action.prompt?.nodeID == "pregnant")
-        machine.lineReceived("sun and sunscreen?", at: SessionTestDialog.finished)
+        _ = machine.lineReceived("sun and sunscreen?", at: SessionTestDialog.finished)
         let moved = machine.lineReceived("not pregnant", at: SessionTestDialog.finished)
         #expect(moved.messages(.unanswered) == ["I've noted your earlier question for the staff."])
         #expect(machine.state.answerValues["pregnant"] == .some(.yesNo(.no)))
