@@ -48,7 +48,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
-        SignalWatcher.ignoreSuspend()
+        PatientModes.prepare()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
             summaryDirectory: URL(fileURLWithPath: out), language: lang,

@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
-        SignalWatcher.ignoreSuspend()
+        PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),

@@ -8,7 +8,8 @@ struct ConsultationDriver {
     /// How a session ended, for the command's exit status.
     enum Ending: Equatable {
         case finished(OutcomeStatus)
-        /// SIGTERM or SIGHUP: the session was saved and the program should stop.
+        /// SIGTERM or SIGHUP, or nobody sees the screen any more (standard output's reader has gone):
+        /// the session was saved and the program should stop.
         case terminated(OutcomeStatus)
         /// The summary could not be written; the record is kept so it can be written later.
         case summaryNotSaved(ConsultationRecord)
@@ -35,6 +36,12 @@ struct ConsultationDriver {
             case let .prompt(messages, prompt, showQuestion):
                 presenter.show(messages)
                 if showQuestion { presenter.show(prompt) }
+                if screen.isReaderGone {
+                    // The patient can no longer see the questions: end as if they had left.
+                    terminated = true
+                    action = machine.endOfInput()
+                    continue
+                }
                 let event = readLine(completions: prompt.completions)
                 switch event {
                 case let .line(line):
@@ -90,12 +97,12 @@ struct ConsultationDriver {
             screen.writeLine()
             screen.writeLine(SessionScreenText.saved)
             let names = files.map(\.lastPathComponent).joined(separator: ", ")
-            FileHandle.standardError.write(Data("consult: summary written to \(summaryDirectory.path): \(names)\n".utf8))
+            StandardStreams.writeError("consult: summary written to \(summaryDirectory.path): \(names)\n")
             return true
         } catch {
             screen.writeLine()
             presenter.show([Message(.hint, error.patientMessage)])
-            FileHandle.standardError.write(Data("consult: \(error.description)\n".utf8))
+            StandardStreams.writeError("consult: \(error.description)\n")
             return false
         }
     }

@@ -8,10 +8,10 @@ enum DialogLoading {
     static func load(_ path: String) throws -> Consultation {
         let result = ConsultationLoader.load(path: path)
         for diagnostic in result.diagnostics where diagnostic.severity == .error {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            StandardStreams.writeError(diagnostic.description + "\n")
         }
         guard let consultation = result.consultation else {
-            FileHandle.standardError.write(Data("consult: the dialog '\(path)' has errors; run 'consult validate \(path)' for the full list\n".utf8))
+            StandardStreams.writeError("consult: the dialog '\(path)' has errors; run 'consult validate \(path)' for the full list\n")
             throw ExitCode(1)
         }
         return consultation

@@ -40,10 +40,10 @@ struct KioskLoop {
         for record in unsaved {
             do {
                 let files = try SummaryWriter(directory: summaryDirectory).write(record)
-                FileHandle.standardError.write(Data("consult: an earlier summary is now written: \(files.map(\.lastPathComponent).joined(separator: ", "))\n".utf8))
+                StandardStreams.writeError("consult: an earlier summary is now written: \(files.map(\.lastPathComponent).joined(separator: ", "))\n")
             } catch {
                 stillUnsaved.append(record)
-                FileHandle.standardError.write(Data("consult: a summary is still not written: \(error.description)\n".utf8))
+                StandardStreams.writeError("consult: a summary is still not written: \(error.description)\n")
             }
         }
         unsaved = stillUnsaved

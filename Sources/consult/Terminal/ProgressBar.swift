@@ -20,13 +20,13 @@ final class ProgressBar {
         let filled = min(width, Int(fraction * Double(width)))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = "\r[\(bar)] \(Int(fraction * 100))%  \(progress.explored) of \(progress.found) states explored"
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        StandardStreams.writeError(line + "\u{1B}[K")
     }
 
     /// Clears the bar, if it was shown.
     func finish() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.writeError("\r\u{1B}[K")
         shown = false
     }
 }

@@ -8,7 +8,7 @@ import ConsultCore
 /// The output side of the terminal: size, colour, wrapping, clearing.
 ///
 /// Writes go straight to the file descriptor after flushing C stdio, so they stay in order with
-/// readline's output and with `print`.
+/// readline's output and with `print`; a failed write never stops the program (see ``StandardStreams``).
 struct TerminalScreen {
     /// How a piece of text is emphasised when colour is on.
     enum Style {
@@ -64,7 +64,12 @@ struct TerminalScreen {
 
     /// Writes `text` as it is.
     func write(_ text: String) {
-        writeAll(text, to: descriptor)
+        StandardStreams.write(text, to: descriptor)
+    }
+
+    /// Whether the screen's reader has gone (a pipe's reader exited, the terminal hung up): nobody sees it any more.
+    var isReaderGone: Bool {
+        descriptor == STDOUT_FILENO && StandardStreams.isOutputReaderGone
     }
 
     /// Writes `text` and a newline.
@@ -136,25 +141,5 @@ private let terminalWindowSizeRequest: UInt = 0x4008_7468  // _IOR('t', 104, str
 
 /// Writes all of `text` to standard output after flushing C stdio.
 func writeToStandardOutput(_ text: String) {
-    writeAll(text, to: STDOUT_FILENO)
-}
-
-/// Writes all of `text` to `descriptor`, retrying short writes and EINTR; gives up quietly on other errors
-/// (a vanished terminal must not crash the program).
-private func writeAll(_ text: String, to descriptor: Int32) {
-    fflush(nil)
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeMutableBytes { buffer in
-            write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        }
-        if written > 0 {
-            offset += written
-        } else if written < 0 && errno == EINTR {
-            continue
-        } else {
-            return
-        }
-    }
+    StandardStreams.write(text, to: STDOUT_FILENO)
 }

@@ -16,7 +16,8 @@ final class PseudoTerminal {
     }
 
     let processID: pid_t
-    private let master: Int32
+    /// The master side; -1 after ``hangUp()``.
+    private var master: Int32
     /// Everything the program wrote to the terminal so far.
     private(set) var transcript: [UInt8] = []
     /// Where the next ``expect(_:within:)`` starts looking: just after the previous match.
@@ -127,7 +128,7 @@ final class PseudoTerminal {
             var status: Int32 = 0
             while waitpid(processID, &status, 0) < 0 && errno == EINTR {}
         }
-        close(master)
+        if master >= 0 { close(master) }
     }
 
     /// The usual environment for a terminal test: xterm, UTF-8, no colour preferences, no user inputrc.
@@ -165,6 +166,13 @@ final class PseudoTerminal {
                 throw Failure(description: "writing to the terminal failed: errno \(errno)\n\(screenDump())")
             }
         }
+    }
+
+    /// Closes the terminal, as when a terminal window is closed or a serial line drops: the kernel sends
+    /// SIGHUP to the program, and its reads and writes on the terminal fail from then on.
+    func hangUp() {
+        if master >= 0 { close(master) }
+        master = -1
     }
 
     /// Sends `signal` to the program.
@@ -240,6 +248,10 @@ final class PseudoTerminal {
         let remaining = deadline - .now
         let milliseconds = max(0, Int32(clamping: remaining.components.seconds * 1000
             + remaining.components.attoseconds / 1_000_000_000_000_000))
+        guard master >= 0 else {
+            _ = poll(nil, 0, milliseconds)  // hung up: nothing more can arrive; paces the caller's loop
+            return false
+        }
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, milliseconds)
         if ready < 0 { return errno == EINTR }

@@ -1,0 +1,9 @@
+/// What the patient modes (`consult run`, `consult kiosk`) change about the process before the first question.
+enum PatientModes {
+    /// Ctrl-Z does nothing (see ``SignalWatcher/ignoreSuspend()``), and output that nobody reads any more is
+    /// an error the session handles rather than a SIGPIPE that kills it before the summary is saved.
+    static func prepare() {
+        SignalWatcher.ignoreSuspend()
+        StandardStreams.ignoreBrokenPipes()
+    }
+}
