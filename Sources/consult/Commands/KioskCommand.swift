@@ -15,10 +15,12 @@ struct KioskCommand: ParsableCommand {
         timeout; without an answer the session is saved as incomplete and the welcome returns.
 
         Staff stop the kiosk with SIGTERM or SIGHUP (for example `pkill -TERM consult`); the \
-        current session is saved as incomplete first. No history file is kept.
+        current session is saved as incomplete first, and every summary that could not be written \
+        is tried once more. Those that still cannot be written are named on standard error, with \
+        the reason. No history file is kept.
 
-        Exit status: 0 after a clean stop, 1 when the dialog has errors, 2 when the command is \
-        used wrongly.
+        Exit status: 0 after a clean stop, 1 when the dialog has errors or a summary could not be \
+        written, 2 when the command is used wrongly.
 
         Examples:
           consult kiosk
@@ -54,6 +56,6 @@ struct KioskCommand: ParsableCommand {
             summaryDirectory: URL(fileURLWithPath: out), language: lang,
             idleTimeout: .seconds(idleTimeout), idleWarning: .seconds(warningSeconds)
         )
-        kiosk.run()
+        guard kiosk.run() else { throw ExitCode(1) }
     }
 }

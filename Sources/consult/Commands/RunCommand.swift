@@ -43,10 +43,10 @@ struct RunCommand: ParsableCommand {
         switch driver.run() {
         case .finished, .terminated:
             return
-        case let .summaryNotSaved(record):
-            // The answers stay in memory: at a terminal, staff can fix the folder and retry.
+        case let .summaryNotSaved(record, stopping):
+            // The answers stay in memory: at a terminal, staff can fix the folder and retry (unless asked to stop).
             let presenter = SessionPresenter(screen: driver.screen, styled: reader.isInteractive)
-            while reader.isInteractive {
+            while reader.isInteractive && !stopping {
                 driver.screen.writeLine(SessionScreenText.retrySaving)
                 guard case .line = reader.readLine(prompt: "> ", completions: [], timeout: nil) else { break }
                 if driver.save(record, presenter: presenter) { return }

@@ -12,7 +12,10 @@ struct ConsultationDriver {
         /// the session was saved and the program should stop.
         case terminated(OutcomeStatus)
         /// The summary could not be written; the record is kept so it can be written later.
-        case summaryNotSaved(ConsultationRecord)
+        ///
+        /// - Parameter stopping: The program should stop too, as for ``terminated(_:)``: no one may be asked
+        ///   to retry, and a kiosk must not serve another patient.
+        case summaryNotSaved(ConsultationRecord, stopping: Bool = false)
     }
 
     let consultation: Consultation
@@ -61,7 +64,7 @@ struct ConsultationDriver {
                 }
             case let .finish(messages, record):
                 presenter.show(messages)
-                guard save(record, presenter: presenter) else { return .summaryNotSaved(record) }
+                guard save(record, presenter: presenter) else { return .summaryNotSaved(record, stopping: terminated) }
                 return terminated ? .terminated(record.outcome.status) : .finished(record.outcome.status)
             }
         }

@@ -16,37 +16,66 @@ struct KioskLoop {
     let idleTimeout: Duration
     let idleWarning: Duration
 
-    func run() {
+    /// Serves patients until staff stop the kiosk (SIGTERM or SIGHUP), the screen's reader goes away, or
+    /// piped input ends.
+    ///
+    /// Every summary that could not be written is tried once more before it returns; those that still
+    /// cannot be written are named on standard error, with the reason, for staff.
+    ///
+    /// - Returns: Whether every session's summary was written.
+    func run() -> Bool {
         // Summaries that could not be written stay here and are tried again after every patient.
         var unsaved: [ConsultationRecord] = []
-        defer { retry(&unsaved) }
         while true {
-            retry(&unsaved)
+            unsaved = saveAgain(unsaved).map(\.record)
             resetScreen()
-            guard let language = welcome() else { return }
+            guard let language = welcome() else { break }
             let driver = ConsultationDriver(
                 consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
                 language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
             )
-            let ending = driver.run()
-            if case let .summaryNotSaved(record) = ending { unsaved.append(record) }
-            if case .terminated = ending { return }
-            guard thankYou() else { return }
+            switch driver.run() {
+            case .finished:
+                break
+            case .terminated:
+                return stop(unsaved)
+            case let .summaryNotSaved(record, stopping):
+                unsaved.append(record)
+                if stopping { return stop(unsaved) }
+            }
+            guard thankYou() else { break }
         }
+        return stop(unsaved)
     }
 
-    private func retry(_ unsaved: inout [ConsultationRecord]) {
-        var stillUnsaved: [ConsultationRecord] = []
+    /// The last attempt to write the unsaved summaries; names for staff those that still cannot be written.
+    ///
+    /// Their answers are not written anywhere else: a log is no place for health answers.
+    private func stop(_ unsaved: [ConsultationRecord]) -> Bool {
+        let failures = saveAgain(unsaved, reportingEach: false)
+        guard !failures.isEmpty else { return true }
+        StandardStreams.writeError(KioskStaffText.unsavedAtStop(failures.map { ($0.record, $0.error.description) }))
+        return false
+    }
+
+    /// Tries to write each summary again.
+    ///
+    /// - Parameter reportingEach: Also tells standard error of each failure as it happens (between patients).
+    /// - Returns: The records still not written, with why.
+    private func saveAgain(
+        _ unsaved: [ConsultationRecord], reportingEach: Bool = true
+    ) -> [(record: ConsultationRecord, error: SummaryWriteError)] {
+        var stillUnsaved: [(record: ConsultationRecord, error: SummaryWriteError)] = []
         for record in unsaved {
             do {
                 let files = try SummaryWriter(directory: summaryDirectory).write(record)
-                StandardStreams.writeError("consult: an earlier summary is now written: \(files.map(\.lastPathComponent).joined(separator: ", "))\n")
+                StandardStreams.writeError(KioskStaffText.writtenLater(files.map(\.lastPathComponent)))
             } catch {
-                stillUnsaved.append(record)
-                StandardStreams.writeError("consult: a summary is still not written: \(error.description)\n")
+                stillUnsaved.append((record, error))
+                if reportingEach { StandardStreams.writeError(KioskStaffText.stillNotWritten(error.description)) }
             }
         }
-        unsaved = stillUnsaved
+        return stillUnsaved
     }
 
     private func resetScreen() {

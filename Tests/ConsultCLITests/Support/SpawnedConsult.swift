@@ -30,6 +30,8 @@ final class SpawnedConsult {
     private var exitStatus: Int32?
     /// Everything read from standard output so far.
     private(set) var outputBytes: [UInt8] = []
+    /// Where the next ``expectOutput(_:within:)`` starts looking.
+    private var searchStart = 0
 
     init(_ arguments: [String], input: Stream = .pipe, output: Stream = .pipe, error: Stream = .pipe) throws {
         var actions = posix_spawn_file_actions_t()
@@ -119,6 +121,29 @@ final class SpawnedConsult {
                     + String(decoding: outputBytes, as: UTF8.self))
             }
         }
+    }
+
+    /// Reads standard output until `text` appears after the previous match.
+    ///
+    /// - Throws: ``PseudoTerminal/Failure`` when it does not appear within `limit`.
+    func expectOutput(_ text: String, within limit: Duration = .seconds(30)) throws {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            let unmatched = String(decoding: outputBytes[searchStart...], as: UTF8.self)
+            if let range = unmatched.range(of: text) {
+                searchStart += unmatched[..<range.upperBound].utf8.count
+                return
+            }
+            guard ContinuousClock.now < deadline, drain(output, until: deadline) else {
+                throw PseudoTerminal.Failure(description: "did not see \"\(text)\" on standard output within \(limit):\n"
+                    + String(decoding: outputBytes, as: UTF8.self))
+            }
+        }
+    }
+
+    /// Standard output after the previous ``expectOutput(_:within:)`` match.
+    var unmatchedOutput: String {
+        String(decoding: outputBytes[searchStart...], as: UTF8.self)
     }
 
     /// Waits for the program to exit, draining its standard output meanwhile.
