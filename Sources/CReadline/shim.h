@@ -35,4 +35,39 @@ static inline void consult_rl_set_eof_found(int value) { rl_eof_found = value; }
 /// Whether a command is reading further keys itself (a bracketed paste, a quoted insert).
 static inline int consult_rl_is_reading_more_input(void) { return RL_ISSTATE(RL_STATE_MOREINPUT) != 0; }
 
+// MARK: Forgetting a patient's typing (between kiosk patients)
+
+// Readline's own globals and helpers, exported by libreadline 8 but not declared in its headers.
+extern int _rl_last_command_was_kill;
+extern int _rl_free_saved_history_line(void);
+extern void _rl_kill_kbd_macro(void);
+
+/// Forgets everything readline keeps of the lines typed so far, apart from the history: the kill ring
+/// (Ctrl-Y, Alt-Y), the undo list (Ctrl-_), the line kept while browsing history (Down brings it back),
+/// the keyboard macro (Ctrl-X e), and a switch to vi mode. Call it between reads, never during one.
+///
+/// Readline 8.2 keeps its kill ring private (`rl_kill_ring` is static in kill.c), so the ring cannot be freed.
+/// Instead every slot is pushed out by an empty kill: a one-byte line whose byte is NUL is killed, and
+/// `rl_copy_text` copies up to that NUL, so the new slot holds "" (yanking it inserts nothing). Readline
+/// keeps at most 10 kills; 64 empty ones leave nothing older behind.
+static inline void consult_rl_forget_typing(void) {
+    for (int slot = 0; slot < 64; slot++) {
+        rl_replace_line("x", 1);
+        rl_line_buffer[0] = '\0';
+        _rl_last_command_was_kill = 0;  // a new slot for each kill, not one appended to the last
+        rl_kill_text(0, 1);
+    }
+    _rl_last_command_was_kill = 0;
+    rl_replace_line("", 1);
+    rl_free_undo_list();
+    _rl_free_saved_history_line();
+    _rl_kill_kbd_macro();
+    rl_point = 0;
+    rl_end = 0;
+    rl_mark = 0;
+    if (rl_editing_mode != 1) {  // 1: emacs mode; a patient may have switched to vi mode with M-C-j
+        rl_emacs_editing_mode(1, 0);
+    }
+}
+
 #endif

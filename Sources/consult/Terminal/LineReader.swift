@@ -32,7 +32,8 @@ protocol LineReader: AnyObject {
     /// - Returns: The line, or why there is none.
     func readLine(prompt: String, completions: [String], timeout: Duration?) -> LineEvent
 
-    /// Forgets the in-memory history (arrow-up), for example between patients.
+    /// Forgets the in-memory history (arrow-up) and anything else the line editor keeps of what was typed
+    /// (text erased with Ctrl-U or Ctrl-W, the undo list), for example between patients.
     func clearHistory()
 
     /// Whether a person types at a terminal (as opposed to piped or redirected input).

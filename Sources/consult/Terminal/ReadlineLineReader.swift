@@ -71,8 +71,10 @@ final class ReadlineLineReader: LineReader {
         }
     }
 
+    /// Forgets the history and whatever else readline keeps of this patient's typing (see `consult_rl_forget_typing`).
     func clearHistory() {
         clear_history()
+        consult_rl_forget_typing()
     }
 
     // MARK: - Ending a read

@@ -188,20 +188,23 @@ final class PseudoTerminal {
 
     /// Waits until `text` appears in the output after the previous match.
     ///
+    /// - Returns: The output between the previous match and this one.
     /// - Throws: ``Failure`` with the output so far when `text` does not appear within the deadline.
-    func expect(_ text: String, within limit: Duration = .seconds(30)) throws {
+    @discardableResult
+    func expect(_ text: String, within limit: Duration = .seconds(30)) throws -> String {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + limit
+        let previous = searchStart
         while true {
             if let range = find(needle, from: searchStart) {
                 searchStart = range.upperBound
-                return
+                return String(decoding: transcript[previous..<range.lowerBound], as: UTF8.self)
             }
             guard ContinuousClock.now < deadline, readOutput(until: deadline) else {
                 // One last look: the final read may have brought it.
                 if let range = find(needle, from: searchStart) {
                     searchStart = range.upperBound
-                    return
+                    return String(decoding: transcript[previous..<range.lowerBound], as: UTF8.self)
                 }
                 throw Failure(description: "did not see \(visible(needle)) within \(limit)\n\(screenDump())")
             }
