@@ -49,6 +49,7 @@ final class ReadlineLineReader: LineReader {
         }
 
         let deadline = readDeadline(after: timeout)
+        TerminalModes.resumeStoppedOutput()  // else showing the prompt could block
         readlineCallbackState = ReadlineCallbackState(candidates: completions, deadline: deadline)
         fflush(nil)  // what the program printed must appear before the prompt
         consult_rl_set_eof_found(0)  // else readline's terminal reset adds a newline of its own
@@ -81,6 +82,7 @@ final class ReadlineLineReader: LineReader {
 
     /// The event that ends this read, if any, after tidying readline and the terminal for it.
     private func finishedEvent() -> LineEvent? {
+        TerminalModes.resumeStoppedOutput()  // tidying the line writes to the terminal
         let state = readlineCallbackState
         if case .line(let text)? = state.completedLine {
             remember(text)
@@ -257,6 +259,7 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
             var byte: UInt8 = 0
             let count = read(STDIN_FILENO, &byte, 1)
             if count == 1 {
+                TerminalModes.resumeStoppedOutput()  // readline is about to echo the key
                 return Int32(byte)
             }
             if count < 0 && (errno == EINTR || errno == EAGAIN) {

@@ -43,9 +43,15 @@ enum StandardStreams {
     static func write(_ text: String, to descriptor: Int32) -> WriteResult {
         fflush(nil)
         let bytes = Array(text.utf8)
+        // In patient modes a terminal's output must never block the idle reset or a signal: see `waitUntilWritable`.
+        let guarded = TerminalModes.isFlowControlOff && isatty(descriptor) == 1
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { buffer in
+            if guarded && !waitUntilWritable(descriptor) {
+                return .failed(EAGAIN)
+            }
+            let chunk = guarded ? min(bytes.count - offset, guardedChunkSize) : bytes.count - offset
+            let written = bytes[offset..<(offset + chunk)].withUnsafeBytes { buffer in
                 systemWrite(descriptor, buffer.baseAddress, buffer.count)
             }
             if written > 0 {
@@ -61,6 +67,48 @@ enum StandardStreams {
             return .failed(code)
         }
         return .written
+    }
+
+    // MARK: - Stopped terminal output
+
+    /// The most written at once to a guarded terminal: a terminal that can take output at all takes this much.
+    private static let guardedChunkSize = 512
+    /// How long a write waits for a stopped terminal to take output again before its text is dropped.
+    private static let stoppedOutputPatience: Duration = .seconds(2)
+    /// Set when text was dropped because the terminal's output stayed stopped; later writes then do not wait
+    /// again until it takes output. `nonisolated(unsafe)`: main thread only.
+    nonisolated(unsafe) private static var isOutputStalled = false
+
+    /// Waits until the terminal at `descriptor` can take output, first starting it again if it was stopped.
+    ///
+    /// Gives up (so the text is dropped) when a termination signal is pending, or after
+    /// ``stoppedOutputPatience`` (at once while the output stays stalled): a frozen screen must not freeze
+    /// the idle reset, which clears it for the next patient anyway.
+    private static func waitUntilWritable(_ descriptor: Int32) -> Bool {
+        if TerminalModes.isWritable(descriptor) {
+            isOutputStalled = false
+            return true
+        }
+        TerminalModes.resumeStoppedOutput()
+        let deadline = ContinuousClock.now + (isOutputStalled ? .zero : stoppedOutputPatience)
+        while true {
+            if TerminalModes.isWritable(descriptor) {
+                isOutputStalled = false
+                return true
+            }
+            let remaining = deadline - .now
+            if remaining <= .zero || SignalWatcher.pendingTermination != nil {
+                isOutputStalled = true
+                return false
+            }
+            let milliseconds = Int32(clamping: remaining.components.seconds * 1000
+                + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            var waiting = [
+                pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0),
+                pollfd(fd: SignalWatcher.descriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            _ = poll(&waiting, nfds_t(waiting.count), milliseconds)
+        }
     }
 }
 

@@ -18,6 +18,8 @@ final class PseudoTerminal {
     let processID: pid_t
     /// The master side; -1 after ``hangUp()``.
     private var master: Int32
+    /// The terminal the program runs on, `/dev/pts/N`.
+    private let slavePath: String
     /// Everything the program wrote to the terminal so far.
     private(set) var transcript: [UInt8] = []
     /// Where the next ``expect(_:within:)`` starts looking: just after the previous match.
@@ -64,6 +66,7 @@ final class PseudoTerminal {
             throw Failure(description: "posix_spawn \(executable) failed: error \(result)")
         }
         self.master = master
+        self.slavePath = slavePath
         self.processID = pid
     }
 
@@ -173,6 +176,22 @@ final class PseudoTerminal {
     func hangUp() {
         if master >= 0 { close(master) }
         master = -1
+    }
+
+    /// Stops the terminal's output as Scroll Lock does on a console (`tcflow(TCOOFF)`): the program's writes
+    /// wait until someone starts it again.
+    func stopOutput() throws {
+        let slave = open(slavePath, O_RDWR | O_NOCTTY)
+        guard slave >= 0 else { throw Failure(description: "opening \(slavePath) failed: errno \(errno)") }
+        defer { close(slave) }
+        guard tcflow(slave, TCOOFF) == 0 else { throw Failure(description: "tcflow(TCOOFF) failed: errno \(errno)") }
+    }
+
+    /// The terminal's input modes (`c_iflag`) as the program last set them.
+    func inputModes() throws -> tcflag_t {
+        var modes = termios()
+        guard master >= 0, tcgetattr(master, &modes) == 0 else { throw Failure(description: "tcgetattr failed: errno \(errno)") }
+        return modes.c_iflag
     }
 
     /// Sends `signal` to the program.
