@@ -34,6 +34,20 @@ struct TerminalCheckTerminalTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test("a NUL typed or pasted into a line is dropped and the rest of the line is kept")
+    func nulInALineIsDropped() throws {
+        let terminal = try startAtPrompt()
+        try terminal.send("abc\u{0}def?\r")
+        try terminal.expect("got line: abcdef?\r\n")
+        try terminal.expect("> ")
+        // A bracketed paste, as a terminal sends a pasted block.
+        try terminal.send("\u{1B}[200~gh\u{0}ij\u{1B}[201~\r")
+        try terminal.expect("got line: ghij\r\n")
+        try terminal.expect("> ")
+        try terminal.send("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test("Tab completes a unique prefix, ignoring case")
     func tabCompletesUniquePrefix() throws {
         let terminal = try startAtPrompt()
@@ -261,6 +275,15 @@ struct TerminalCheckPipeTests {
         #expect(events.count == 3)
         #expect(events.first == Substring("got line: " + String(repeating: "x", count: 64 * 1024)))
         #expect(events.dropFirst().elementsEqual(["got line: after", "got eof"]))
+    }
+
+    @Test("a NUL in a piped line is dropped and the rest of the line is kept")
+    func nulInAPipedLineIsDropped() throws {
+        // "qu\0it" is the line "quit" once the NUL is dropped, so it ends the loop before the next line.
+        let run = try PipedRun.run(["terminal-check"], input: Array("qu\u{0}it\nnever read\n".utf8))
+        #expect(run.exitCode == 0)
+        let events = run.text.split(separator: "\n").filter { $0.hasPrefix("got ") }
+        #expect(events == ["got line: quit"])
     }
 
     @Test("quit ends the loop before end of input")

@@ -7,7 +7,7 @@ import Darwin
 /// Reads lines from piped or redirected input: no prompt, no echo, no control codes.
 ///
 /// Reads raw bytes (Swift's `readLine` cannot report invalid UTF-8), splits them on `\n`,
-/// drops one trailing `\r`, replaces invalid UTF-8 with U+FFFD and returns at most
+/// drops one trailing `\r` and any NUL bytes, replaces invalid UTF-8 with U+FFFD and returns at most
 /// ``maximumLineByteCount`` bytes of a line, discarding the rest of an over-long line.
 /// A last line without a newline is still returned before ``LineEvent/endOfInput``.
 final class PlainLineReader: LineReader {
@@ -118,6 +118,7 @@ final class PlainLineReader: LineReader {
         if bytes.last == UInt8(ascii: "\r") {
             bytes.removeLast()
         }
-        return decodeLine(bytes.prefix(maximumLineByteCount))
+        // NUL bytes are dropped, as the terminal reader drops them; the rest of the line is kept.
+        return decodeLine(bytes.prefix(maximumLineByteCount).filter { $0 != 0 })
     }
 }

@@ -241,6 +241,7 @@ private func handleCompletedLine(_ line: UnsafeMutablePointer<CChar>?) {
 }
 
 /// readline's key reader: one byte from standard input, without blocking past a signal or the deadline.
+/// NUL bytes are skipped.
 ///
 /// readline sometimes reads several keys in one `rl_callback_read_char` (a bracketed paste, a quoted
 /// insert). When a signal or the deadline cuts such a read short, this returns EOF so that
@@ -258,6 +259,11 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
         case .input:
             var byte: UInt8 = 0
             let count = read(STDIN_FILENO, &byte, 1)
+            if count == 1 && byte == 0 {
+                // A NUL (pasted, or Ctrl-Space) would end readline's C string line there and lose the rest
+                // of the line; it is dropped, as is readline's set-mark on Ctrl-Space.
+                continue
+            }
             if count == 1 {
                 TerminalModes.resumeStoppedOutput()  // readline is about to echo the key
                 return Int32(byte)
