@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
         switch driver.run() {
         case .finished, .terminated:
             return
-        case let .summaryNotSaved(record, stopping):
+        case let .summaryNotSaved(record, stopping, _):
             // The answers stay in memory: at a terminal, staff can fix the folder and retry (unless asked to stop).
             let presenter = SessionPresenter(screen: driver.screen, styled: reader.isInteractive)
             while reader.isInteractive && !stopping {

@@ -7,7 +7,10 @@ import Foundation
 struct ConsultationDriver {
     /// How a session ended, for the command's exit status.
     enum Ending: Equatable {
-        case finished(OutcomeStatus)
+        /// The summary was written.
+        ///
+        /// - Parameter walkedAway: Nobody answered "Are you still there?": nobody is at the screen.
+        case finished(OutcomeStatus, walkedAway: Bool = false)
         /// SIGTERM or SIGHUP, or nobody sees the screen any more (standard output's reader has gone):
         /// the session was saved and the program should stop.
         case terminated(OutcomeStatus)
@@ -15,7 +18,8 @@ struct ConsultationDriver {
         ///
         /// - Parameter stopping: The program should stop too, as for ``terminated(_:)``: no one may be asked
         ///   to retry, and a kiosk must not serve another patient.
-        case summaryNotSaved(ConsultationRecord, stopping: Bool = false)
+        /// - Parameter walkedAway: As for ``finished(_:walkedAway:)``.
+        case summaryNotSaved(ConsultationRecord, stopping: Bool = false, walkedAway: Bool = false)
     }
 
     let consultation: Consultation
@@ -34,6 +38,7 @@ struct ConsultationDriver {
         var machine = ConsultationStateMachine(consultation: consultation, language: language, mode: mode)
         var action = machine.start()
         var terminated = false
+        var walkedAway = false
         while true {
             switch action {
             case let .prompt(messages, prompt, showQuestion):
@@ -57,6 +62,7 @@ struct ConsultationDriver {
                     screen.writeLine()
                     action = machine.interrupted()
                 case .timedOut:
+                    walkedAway = true
                     action = machine.idleTimedOut()
                 case .terminated:
                     terminated = true
@@ -64,8 +70,10 @@ struct ConsultationDriver {
                 }
             case let .finish(messages, record):
                 presenter.show(messages)
-                guard save(record, presenter: presenter) else { return .summaryNotSaved(record, stopping: terminated) }
-                return terminated ? .terminated(record.outcome.status) : .finished(record.outcome.status)
+                guard save(record, presenter: presenter) else {
+                    return .summaryNotSaved(record, stopping: terminated, walkedAway: walkedAway)
+                }
+                return terminated ? .terminated(record.outcome.status) : .finished(record.outcome.status, walkedAway: walkedAway)
             }
         }
     }

@@ -2,6 +2,7 @@ import ConsultCore
 import Foundation
 
 /// Serves patient after patient: welcome, consultation, summary, thank-you, clear, again.
+/// After a walk-away (nobody answered "Are you still there?") there is no thank-you: the screen is cleared at once.
 ///
 /// Patient input never ends it; only SIGTERM or SIGHUP (or the end of piped input) does.
 /// Between patients the screen and its scrollback are cleared and the line history is
@@ -35,13 +36,15 @@ struct KioskLoop {
                 language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
             )
             switch driver.run() {
-            case .finished:
-                break
+            case let .finished(_, walkedAway):
+                // Nobody is there to thank after a walk-away: the screen is cleared for the next patient at once.
+                if walkedAway { continue }
             case .terminated:
                 return stop(unsaved)
-            case let .summaryNotSaved(record, stopping):
+            case let .summaryNotSaved(record, stopping, walkedAway):
                 unsaved.append(record)
                 if stopping { return stop(unsaved) }
+                if walkedAway { continue }
             }
             guard thankYou() else { break }
         }
