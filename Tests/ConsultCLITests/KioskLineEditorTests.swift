@@ -56,4 +56,40 @@ struct KioskLineEditorTests {
         kiosk.sendSignal(SIGTERM)
         _ = try kiosk.waitForExit()
     }
+
+    @Test("a history search string cannot be recalled by the next patient (Ctrl-R Ctrl-R)")
+    func searchStringDoesNotReachTheNextPatient() throws {
+        let out = PackagePaths.temporaryFolder("search")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let kiosk = try PseudoTerminal(executable: try ConsultBinary.path(),
+                                       arguments: ["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
+        try kiosk.expect(Self.welcome)
+        try kiosk.send("\r")
+        try kiosk.expect(Self.consentQuestion)
+        try kiosk.expect("> ")
+        try kiosk.send("yes\r")
+        try kiosk.expect(Self.concernQuestion)
+        try kiosk.expect("> ")
+        // A line in this patient's history, then found again by an incremental search that is accepted.
+        try kiosk.send("secret words\r")
+        try kiosk.expect("Please type the numbers")
+        try kiosk.expect("> ")
+        try kiosk.send("\u{12}secret")
+        try kiosk.expect("secret")
+        try kiosk.send("\r")  // ends the search and sends the line found, which is no answer
+        try kiosk.expect("Please type the numbers")
+        try kiosk.expect("> ")
+        try kiosk.send("\u{04}")
+        try kiosk.expect("Press Enter to finish.")
+        try kiosk.send("\r")
+
+        try kiosk.expect(Self.welcome)
+        try kiosk.expect("> ")
+        // Ctrl-R Ctrl-R (and Alt-P, the non-incremental search) would bring back the last search string.
+        try kiosk.send("\u{12}\u{12}\u{07}\u{1B}p\u{07}marker")
+        let shown = try kiosk.expect("marker")
+        #expect(!shown.contains("secret"), "\(kiosk.screenDump())")
+        kiosk.sendSignal(SIGTERM)
+        _ = try kiosk.waitForExit()
+    }
 }

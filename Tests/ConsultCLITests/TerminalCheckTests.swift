@@ -101,9 +101,12 @@ struct TerminalCheckTerminalTests {
         try terminal.expect("got line: next\r\n")
     }
 
+    /// History search is for staff (a history file, as in rehearsal); patient modes unbind it.
     @Test("Ctrl-C during a reverse history search cancels it too")
     func controlCEndsHistorySearch() throws {
-        let terminal = try startAtPrompt()
+        let history = "/tmp/consult-search-history-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(history) }
+        let terminal = try startAtPrompt(["--history-file", history])
         try terminal.send("first\r")
         try terminal.expect("got line: first")
         try terminal.expect("> ")

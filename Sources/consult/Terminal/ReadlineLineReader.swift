@@ -28,7 +28,7 @@ final class ReadlineLineReader: LineReader {
     init(historyFile: String?) {
         self.historyFile = historyFile
         SignalWatcher.install()
-        ReadlineLineReader.configureReadlineOnce()
+        ReadlineLineReader.configureReadlineOnce(forPatients: historyFile == nil)
         if let historyFile {
             stifle_history(1000)
             _ = read_history(historyFile)  // a missing file is an empty history
@@ -155,7 +155,11 @@ final class ReadlineLineReader: LineReader {
     nonisolated(unsafe) private static var isReadlineConfigured = false
 
     /// Sets readline up for this program; later calls do nothing.
-    private static func configureReadlineOnce() {
+    ///
+    /// - Parameter forPatients: No history file (patient modes): the history-search keys are unbound too,
+    ///   because readline keeps the last search string where the next patient's Ctrl-R Ctrl-R (or Alt-P Enter)
+    ///   would show it, and offers no way to forget it. Staff rehearsal keeps them.
+    private static func configureReadlineOnce(forPatients: Bool) {
         guard !isReadlineConfigured else { return }
         isReadlineConfigured = true
         useUTF8CharacterTypes()
@@ -176,6 +180,13 @@ final class ReadlineLineReader: LineReader {
             guard let keymap = rl_get_keymap_by_name(keymapName) else { continue }
             _ = rl_unbind_function_in_map(rl_tilde_expand, keymap)
             _ = rl_unbind_function_in_map(rl_re_read_init_file, keymap)
+            guard forPatients else { continue }
+            for search: @convention(c) (Int32, Int32) -> Int32 in [
+                rl_reverse_search_history, rl_forward_search_history, rl_noninc_reverse_search, rl_noninc_forward_search,
+                rl_noninc_reverse_search_again, rl_noninc_forward_search_again, rl_vi_search, rl_vi_search_again,
+            ] {
+                _ = rl_unbind_function_in_map(search, keymap)
+            }
         }
     }
 
