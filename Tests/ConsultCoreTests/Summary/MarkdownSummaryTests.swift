@@ -118,6 +118,13 @@ import Testing
         }
     }
 
+    @Test func aRealRendererShowsTrickyTextAsTyped() throws {
+        let rendered = try RenderedMarkdown.render(SummaryRenderer.markdown(SummaryFixtures.incompleteRehearsal))
+        #expect(rendered.rows.contains(["Anything else we should know?", SummaryFixtures.trickyText, "clear as typed"]))
+        #expect(rendered.rows.allSatisfy { $0.count == 3 })
+        #expect(rendered.shape.filter(RenderedMarkdown.forbiddenTokens.contains).isEmpty)
+    }
+
     @Test func escapingCoversMarkdownPunctuationAndLineBreaks() {
         #expect(MarkdownSummary.escape("# *a* _b_ `c` <d> [e](f) ~g~ &amp; \\ |") == ##"\# \*a\* \_b\_ \`c\` \<d> \[e\](f) \~g\~ \&amp; \\ \|"##)
         #expect(MarkdownSummary.escape("one\ntwo\r\nthree") == "one two three")
