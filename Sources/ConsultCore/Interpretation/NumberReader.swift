@@ -5,8 +5,9 @@
 /// skipped: the line is unreadable and the patient is asked again.
 ///
 /// Digits are read as typed, never rounded: a whole-number question asks again for `17.9999999999999999` (which a
-/// `Double` would hold as exactly 18), and a number of more than 15 significant digits is refused (a `Double`
-/// cannot tell it from its neighbours, so it could cross a range's bound).
+/// `Double` would hold as exactly 18), a number of more than 15 significant digits is refused (a `Double` cannot
+/// tell it from its neighbours, so it could cross a range's bound), and a minus sign on a question that takes no
+/// negative number is refused even on zero (`-0`).
 enum NumberReader {
     static func read(_ input: String, range: NumberRange) -> AnswerInterpretation {
         let units = unitWords(for: range.unit)
@@ -45,6 +46,7 @@ enum NumberReader {
             if word.wholeMatch(of: #/\d+(?:-\d+)+/#) != nil {
                 return .unreadable(.severalNumbers(range))  // "34-35": a span, not one number
             } else if word == "minus" || word == "negative" {
+                guard numbers.isEmpty else { return .unreadable(.notANumber(range)) }  // "5 minus": not a sign
                 negate = true
             } else if !units.contains(word) && !fillers.contains(word) {
                 return .unreadable(.notANumber(range))
@@ -54,9 +56,17 @@ enum NumberReader {
 
         guard numbers.count <= 1 else { return .unreadable(.severalNumbers(range)) }
         guard var number = numbers.first else { return .unreadable(.notANumber(range)) }
-        if negate { number.value = -number.value }
+        if negate {
+            guard !number.isNegative else { return .unreadable(.notANumber(range)) }  // "minus -5"
+            number.negate()
+        }
         if range.integer, !number.isWhole { return .unreadable(.notWholeNumber(range)) }
         guard number.significantDigits <= maximumSignificantDigits else { return .unreadable(.notANumber(range)) }
+        if number.isNegative, number.value == 0 {
+            // "-0": zero where negatives are answers; a slip where they are not, so asked again.
+            if let minimum = range.minimum, minimum >= 0 { return .unreadable(.notANumber(range)) }
+            number.value = 0
+        }
         guard range.contains(number.value) else { return .unreadable(.outOfRange(number.value, range)) }
         return .answer(.number(number.value))
     }
@@ -71,6 +81,8 @@ enum NumberReader {
     /// A number as the patient wrote it: its value, and what the digits said that the value may not keep.
     private struct TypedNumber {
         var value: Double
+        /// Whether the number was written with a minus sign (`-0` is negative here, unlike its value).
+        var isNegative: Bool
         /// Whether every digit after the decimal point, if any, is zero.
         var isWhole: Bool
         /// The digits from the first non-zero one on, leaving out zeros that end a fraction (`0.050` has 1, `1000` 4).
@@ -78,12 +90,13 @@ enum NumberReader {
 
         /// `34`, `-5`, `34.50`; `nil` when the digits are not ASCII ones.
         init?(literal: String) {
-            guard let match = literal.wholeMatch(of: #/-?([0-9]+)(?:\.([0-9]+))?/#),
+            guard let match = literal.wholeMatch(of: #/(-?)([0-9]+)(?:\.([0-9]+))?/#),
                   let value = Double(literal) else { return nil }
-            let integerDigits = match.1.drop { $0 == "0" }
-            var fractionDigits = match.2 ?? ""
+            let integerDigits = match.2.drop { $0 == "0" }
+            var fractionDigits = match.3 ?? ""
             while fractionDigits.last == "0" { fractionDigits.removeLast() }
             self.value = value
+            isNegative = !match.1.isEmpty
             isWhole = fractionDigits.isEmpty
             significantDigits = integerDigits.isEmpty
                 ? fractionDigits.drop { $0 == "0" }.count
@@ -93,8 +106,14 @@ enum NumberReader {
         /// A number written in words (`thirty-four`).
         init(whole: Int) {
             value = Double(whole)
+            isNegative = false
             isWhole = true
             significantDigits = String(whole.magnitude).count
+        }
+
+        mutating func negate() {
+            value = -value
+            isNegative = true
         }
     }
 

@@ -81,6 +81,31 @@ import Testing
                 == .unreadable(.outOfRange(29.9999999999999, NumberRange(minimum: 30, maximum: 300, unit: "kg", integer: false))))
     }
 
+    /// A minus sign where the range takes no negative number is a slip, even on zero: asked again, not stored as 0.
+    @Test(arguments: ["-0", "-0.0", "minus 0", "minus zero", "negative zero", "-0 years"])
+    func negativeZeroIsNotAnAge(_ input: String) {
+        #expect(interpreter.interpret(input, as: age) == .unreadable(.notANumber(InterpretationFixtures.age)))
+    }
+
+    @Test func negativeZeroIsZeroWhereNegativesAreAllowed() {
+        let change = AnswerKind.number(NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true))
+        for input in ["-0", "minus zero"] {
+            guard case .answer(.number(let value)) = interpreter.interpret(input, as: change) else {
+                Issue.record("\(input) was not read")
+                continue
+            }
+            #expect(value == 0 && value.sign == .plus, "\(input) read as \(value)")
+        }
+    }
+
+    @Test func aMinusSignCountsOnceAndOnlyBeforeTheNumber() {
+        let change = AnswerKind.number(NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true))
+        let range = NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true)
+        #expect(interpreter.interpret("minus -5", as: change) == .unreadable(.notANumber(range)))
+        #expect(interpreter.interpret("5 minus", as: change) == .unreadable(.notANumber(range)))
+        #expect(interpreter.interpret("minus -5", as: age) == .unreadable(.notANumber(InterpretationFixtures.age)))
+    }
+
     @Test func negativeNumbersOnlyWhereTheRangeAllowsThem() {
         let change = NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true)
         #expect(interpreter.interpret("-5", as: .number(change)) == .answer(.number(-5)))
