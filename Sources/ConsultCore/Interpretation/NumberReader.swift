@@ -3,10 +3,15 @@
 ///
 /// Words that would change the meaning (`almost 18`, `over 40`, `3 months` for a question in years) are not
 /// skipped: the line is unreadable and the patient is asked again.
+///
+/// Digits are read as typed, never rounded: a whole-number question asks again for `17.9999999999999999` (which a
+/// `Double` would hold as exactly 18), a number of more than 15 significant digits is refused (a `Double` cannot
+/// tell it from its neighbours, so it could cross a range's bound), and a minus sign on a question that takes no
+/// negative number is refused even on zero (`-0`).
 enum NumberReader {
     static func read(_ input: String, range: NumberRange) -> AnswerInterpretation {
         let units = unitWords(for: range.unit)
-        var values: [Double] = []
+        var numbers: [TypedNumber] = []
         var negate = false
         var run: [String] = []
 
@@ -14,10 +19,10 @@ enum NumberReader {
             defer { run = [] }
             guard !run.isEmpty else { return nil }
             if run.contains(where: isLiteral) {
-                guard run.count == 1, let value = Double(run[0]) else {
+                guard run.count == 1, let number = TypedNumber(literal: run[0]) else {
                     return run.filter(isLiteral).count > 1 ? .severalNumbers(range) : .notANumber(range)
                 }
-                values.append(value)
+                numbers.append(number)
             } else {
                 // "and" and "a" only join: dropped at the ends, except "a" starting "a hundred".
                 var words = Array(run.reversed().drop { joiners.contains($0) }.reversed())
@@ -27,7 +32,7 @@ enum NumberReader {
                 }
                 guard !words.isEmpty else { return nil }  // a lone "a" or "and" around the number
                 guard let value = NumberWords.value(of: words) else { return .notANumber(range) }
-                values.append(Double(value))
+                numbers.append(TypedNumber(whole: value))
             }
             return nil
         }
@@ -41,6 +46,7 @@ enum NumberReader {
             if word.wholeMatch(of: #/\d+(?:-\d+)+/#) != nil {
                 return .unreadable(.severalNumbers(range))  // "34-35": a span, not one number
             } else if word == "minus" || word == "negative" {
+                guard numbers.isEmpty else { return .unreadable(.notANumber(range)) }  // "5 minus": not a sign
                 negate = true
             } else if !units.contains(word) && !fillers.contains(word) {
                 return .unreadable(.notANumber(range))
@@ -48,12 +54,67 @@ enum NumberReader {
         }
         if let hint = endRun() { return .unreadable(hint) }
 
-        guard values.count <= 1 else { return .unreadable(.severalNumbers(range)) }
-        guard var value = values.first else { return .unreadable(.notANumber(range)) }
-        if negate { value = -value }
-        if range.integer, value.rounded() != value { return .unreadable(.notWholeNumber(range)) }
-        guard range.contains(value) else { return .unreadable(.outOfRange(value, range)) }
-        return .answer(.number(value))
+        guard numbers.count <= 1 else { return .unreadable(.severalNumbers(range)) }
+        guard var number = numbers.first else { return .unreadable(.notANumber(range)) }
+        if negate {
+            guard !number.isNegative else { return .unreadable(.notANumber(range)) }  // "minus -5"
+            number.negate()
+        }
+        if range.integer, !number.isWhole { return .unreadable(.notWholeNumber(range)) }
+        guard number.significantDigits <= maximumSignificantDigits else { return .unreadable(.notANumber(range)) }
+        if number.isNegative, number.value == 0 {
+            // "-0": zero where negatives are answers; a slip where they are not, so asked again.
+            if let minimum = range.minimum, minimum >= 0 { return .unreadable(.notANumber(range)) }
+            number.value = 0
+        }
+        guard range.contains(number.value) else { return .unreadable(.outOfRange(number.value, range)) }
+        return .answer(.number(number.value))
+    }
+
+    // MARK: - Digits
+
+    /// The most significant digits read: a `Double` holds every decimal number of up to 15 of them closely enough
+    /// to tell it from its neighbours, so comparing it with a range's bounds gives the answer the patient meant.
+    /// It also keeps every answer well inside `Int64` and what JSON and FHIR can hold.
+    private static let maximumSignificantDigits = 15
+
+    /// A number as the patient wrote it: its value, and what the digits said that the value may not keep.
+    private struct TypedNumber {
+        var value: Double
+        /// Whether the number was written with a minus sign (`-0` is negative here, unlike its value).
+        var isNegative: Bool
+        /// Whether every digit after the decimal point, if any, is zero.
+        var isWhole: Bool
+        /// The digits from the first non-zero one on, leaving out zeros that end a fraction (`0.050` has 1, `1000` 4).
+        var significantDigits: Int
+
+        /// `34`, `-5`, `34.50`; `nil` when the digits are not ASCII ones.
+        init?(literal: String) {
+            guard let match = literal.wholeMatch(of: #/(-?)([0-9]+)(?:\.([0-9]+))?/#),
+                  let value = Double(literal) else { return nil }
+            let integerDigits = match.2.drop { $0 == "0" }
+            var fractionDigits = match.3 ?? ""
+            while fractionDigits.last == "0" { fractionDigits.removeLast() }
+            self.value = value
+            isNegative = !match.1.isEmpty
+            isWhole = fractionDigits.isEmpty
+            significantDigits = integerDigits.isEmpty
+                ? fractionDigits.drop { $0 == "0" }.count
+                : integerDigits.count + fractionDigits.count
+        }
+
+        /// A number written in words (`thirty-four`).
+        init(whole: Int) {
+            value = Double(whole)
+            isNegative = false
+            isWhole = true
+            significantDigits = String(whole.magnitude).count
+        }
+
+        mutating func negate() {
+            value = -value
+            isNegative = true
+        }
     }
 
     // MARK: - Words

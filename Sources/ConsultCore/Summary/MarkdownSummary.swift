@@ -2,7 +2,7 @@
 ///
 /// Every piece of text that comes from a dialog or a patient goes through
 /// ``MarkdownSummary/escape(_:)``, so nothing typed at the kiosk can add
-/// headings, emphasis, links, HTML or table columns.
+/// headings, emphasis, links, HTML or table columns, or reorder or hide words.
 struct MarkdownSummary {
     let record: ConsultationRecord
 
@@ -154,32 +154,80 @@ struct MarkdownSummary {
 
     // MARK: - Escaping
 
-    /// Text that reads as itself in Markdown and inside a table cell, on one line.
+    /// Text that reads as itself in Markdown, on one line, wherever it is placed: inside a table cell, in bold,
+    /// or at the start of a line or list item.
     ///
-    /// Backslash-escapes the punctuation that could start emphasis, code, links,
-    /// headings, HTML, entities or table columns, and turns line breaks into spaces.
+    /// Works on Unicode code points, as Markdown renderers do, not on grapheme clusters: a combining mark after
+    /// `|` or an Arabic number sign (U+0600) before `[` makes one `Character` of both, yet a renderer still sees
+    /// the `|` or `[`. So every special code point is escaped whatever cluster it sits in; a combining mark on it
+    /// is kept, as typed, since the backslash already neutralises the punctuation it follows.
+    ///
+    /// - Backslash-escapes the punctuation that could start emphasis, code, links, images, headings, HTML,
+    ///   autolinks, entities, strikethrough or table columns.
+    /// - Drops format characters (Unicode category Cf: bidi overrides and isolates, zero-width spaces and joiners,
+    ///   Arabic number signs, soft hyphens), which would reorder, hide or glue words on the page; and drops other
+    ///   control characters.
+    /// - Turns every run of whitespace, line breaks included, into one space, and trims the ends.
+    /// - Escapes a leading `-`, `+`, `>` or `1.` that would start a list, a quote or a rule.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "#", "|", "<", "[", "]", "~", "&":
-                result.append("\\")
-                result.append(character)
-            case "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}":
-                result.append(" ")
-            default:
-                result.append(character)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var spacePending = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                spacePending = !scalars.isEmpty
+                continue
             }
+            switch scalar.properties.generalCategory {
+            case .format, .control:
+                continue
+            default:
+                break
+            }
+            if spacePending {
+                scalars.append(" ")
+                spacePending = false
+            }
+            if markdownPunctuation.contains(scalar) { scalars.append("\\") }
+            scalars.append(scalar)
         }
-        return result
+        if let marker = leadingBlockMarker(scalars) { scalars.insert("\\", at: marker) }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 
     private func escape(_ text: String) -> String { Self.escape(text) }
 
-    /// An id as inline code, or as escaped text when it holds a backtick or a line break.
+    /// Punctuation that has a meaning anywhere in a line of Markdown (GitHub's tables and strikethrough included).
+    private static let markdownPunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "#", "|", "<", "[", "]", "~", "&"]
+
+    /// Where a backslash keeps the text from starting a block when it begins a line or a list item: before a
+    /// bullet (`- `, `+ `, or `---`, a rule), a quote (`>`) or the `.` or `)` of a number (`1. `, `2) `).
+    private static func leadingBlockMarker(_ scalars: [Unicode.Scalar]) -> Int? {
+        guard let first = scalars.first else { return nil }
+        let endsMarker = { (index: Int) in index == scalars.count || scalars[index] == " " }
+        switch first {
+        case ">":
+            return 0
+        case "-", "+":
+            let isRule = first == "-" && scalars.allSatisfy { $0 == "-" || $0 == " " } && scalars.count { $0 == "-" } >= 3
+            return endsMarker(1) || isRule ? 0 : nil
+        default:
+            let digits = scalars.prefix { ("0"..."9").contains($0) }.count
+            guard (1...9).contains(digits), digits < scalars.count, [".", ")"].contains(scalars[digits]),
+                  endsMarker(digits + 1) else { return nil }
+            return digits
+        }
+    }
+
+    /// An id as inline code when it is a plain word (letters, digits, `_`, `-`, `.`), otherwise as escaped text:
+    /// inside code nothing is escaped, yet a `|` there would still split a table cell.
     private func code(_ id: String) -> String {
-        id.isEmpty || id.contains(where: { $0 == "`" || $0.isNewline }) ? escape(id) : "`\(id)`"
+        let plain = !id.isEmpty && id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.".unicodeScalars.contains(scalar))
+        }
+        return plain ? "`\(id)`" : escape(id)
     }
 }
 

@@ -40,6 +40,72 @@ import Testing
         #expect(interpreter.interpret("72.5 kilos", as: .number(weight)) == .answer(.number(72.5)))
     }
 
+    /// A whole-number question reads the digits as typed: a fraction is asked again, never rounded, so
+    /// `17.9999999999999999` (which a `Double` holds as exactly 18) cannot pass an 18-and-over check.
+    @Test(arguments: ["17.9999999999999999", "17.99999999999999999999999999", "18.00000000000000001", "17.5", "-0.5"])
+    func wholeNumberQuestionsNeverRoundAFraction(_ input: String) {
+        #expect(interpreter.interpret(input, as: age) == .unreadable(.notWholeNumber(InterpretationFixtures.age)))
+        let adults = NumberRange(minimum: 18, maximum: 120, unit: "years", integer: true)
+        #expect(interpreter.interpret(input, as: .number(adults)) == .unreadable(.notWholeNumber(adults)))
+    }
+
+    @Test func trailingZerosAfterThePointAreStillWhole() {
+        #expect(interpreter.interpret("34.0", as: age) == .answer(.number(34)))
+        #expect(interpreter.interpret("18.000000000000000000000 years", as: age) == .answer(.number(18)))
+    }
+
+    /// Past 15 significant digits a `Double` no longer tells a number from its neighbours (`9007199254740993` reads
+    /// as …992, `99999999999999999999` as 1e20, 400 nines as infinity, which no JSON summary can hold).
+    @Test(arguments: [
+        "99999999999999999999", "-99999999999999999999", "9223372036854775808", "9007199254740993",
+        "1000000000000000000000000000000", "1000000000000000", "29.99999999999999999", String(repeating: "9", count: 400),
+    ])
+    func numbersWithMoreDigitsThanADoubleHoldsAreRefused(_ input: String) {
+        for range in [
+            InterpretationFixtures.age,
+            NumberRange(minimum: 0),
+            NumberRange(),
+            NumberRange(minimum: 30, maximum: 300, unit: "kg", integer: false),
+            NumberRange(minimum: 30, unit: "kg", integer: false),
+        ] where !(range.integer && input.contains(".")) {
+            #expect(interpreter.interpret(input, as: .number(range)) == .unreadable(.notANumber(range)), "\(range)")
+        }
+    }
+
+    @Test func fifteenDigitsAreReadExactly() {
+        let count = AnswerKind.number(NumberRange(minimum: 0))
+        #expect(interpreter.interpret("999999999999999", as: count) == .answer(.number(999_999_999_999_999)))
+        #expect(interpreter.interpret("000000000000000000034", as: age) == .answer(.number(34)))
+        let weight = AnswerKind.number(NumberRange(minimum: 30, maximum: 300, unit: "kg", integer: false))
+        #expect(interpreter.interpret("29.9999999999999 kg", as: weight)
+                == .unreadable(.outOfRange(29.9999999999999, NumberRange(minimum: 30, maximum: 300, unit: "kg", integer: false))))
+    }
+
+    /// A minus sign where the range takes no negative number is a slip, even on zero: asked again, not stored as 0.
+    @Test(arguments: ["-0", "-0.0", "minus 0", "minus zero", "negative zero", "-0 years"])
+    func negativeZeroIsNotAnAge(_ input: String) {
+        #expect(interpreter.interpret(input, as: age) == .unreadable(.notANumber(InterpretationFixtures.age)))
+    }
+
+    @Test func negativeZeroIsZeroWhereNegativesAreAllowed() {
+        let change = AnswerKind.number(NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true))
+        for input in ["-0", "minus zero"] {
+            guard case .answer(.number(let value)) = interpreter.interpret(input, as: change) else {
+                Issue.record("\(input) was not read")
+                continue
+            }
+            #expect(value == 0 && value.sign == .plus, "\(input) read as \(value)")
+        }
+    }
+
+    @Test func aMinusSignCountsOnceAndOnlyBeforeTheNumber() {
+        let change = AnswerKind.number(NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true))
+        let range = NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true)
+        #expect(interpreter.interpret("minus -5", as: change) == .unreadable(.notANumber(range)))
+        #expect(interpreter.interpret("5 minus", as: change) == .unreadable(.notANumber(range)))
+        #expect(interpreter.interpret("minus -5", as: age) == .unreadable(.notANumber(InterpretationFixtures.age)))
+    }
+
     @Test func negativeNumbersOnlyWhereTheRangeAllowsThem() {
         let change = NumberRange(minimum: -10, maximum: 10, unit: nil, integer: true)
         #expect(interpreter.interpret("-5", as: .number(change)) == .answer(.number(-5)))

@@ -118,9 +118,55 @@ import Testing
         }
     }
 
+    @Test func aRealRendererShowsTrickyTextAsTyped() throws {
+        let rendered = try RenderedMarkdown.render(SummaryRenderer.markdown(SummaryFixtures.incompleteRehearsal))
+        #expect(rendered.rows.contains(["Anything else we should know?", SummaryFixtures.trickyText, "clear as typed"]))
+        #expect(rendered.rows.allSatisfy { $0.count == 3 })
+        #expect(rendered.shape.filter(RenderedMarkdown.forbiddenTokens.contains).isEmpty)
+    }
+
     @Test func escapingCoversMarkdownPunctuationAndLineBreaks() {
         #expect(MarkdownSummary.escape("# *a* _b_ `c` <d> [e](f) ~g~ &amp; \\ |") == ##"\# \*a\* \_b\_ \`c\` \<d> \[e\](f) \~g\~ \&amp; \\ \|"##)
         #expect(MarkdownSummary.escape("one\ntwo\r\nthree") == "one two three")
         #expect(MarkdownSummary.escape("Acne scars, 3.5 - fine!") == "Acne scars, 3.5 - fine!")
+    }
+
+    @Test func escapingWorksOnCodePointsNotCharacters() {
+        // A combining mark after `|` or `[`, or an Arabic number sign before `]`, makes one Character of both:
+        // renderers still see the punctuation, so it is escaped wherever it sits in a grapheme cluster.
+        #expect(MarkdownSummary.escape("a |\u{301} col2") == "a \\|\u{301} col2")
+        #expect(MarkdownSummary.escape("[\u{301}click\u{600}](javascript:alert(1))") == "\\[\u{301}click\\](javascript:alert(1))")
+        #expect(MarkdownSummary.escape("e\u{301}t\u{E9} \u{1F469}\u{200D}\u{1F4BB}") == "e\u{301}t\u{E9} \u{1F469}\u{1F4BB}")
+    }
+
+    @Test func escapingDropsFormatCharacters() {
+        // Bidi overrides, isolates and marks; zero-width spaces and joiners; Arabic number signs; soft hyphen.
+        #expect(MarkdownSummary.escape("\u{202E}gnp.exe\u{202C} \u{2066}a\u{2069}\u{200F}") == "gnp.exe a")
+        #expect(MarkdownSummary.escape("a\u{200B}b\u{200C}c\u{200D}d\u{2060}e\u{FEFF}f\u{AD}g") == "abcdefg")
+        #expect(MarkdownSummary.escape("\u{600}1\u{601}2\u{602}3\u{603}4\u{604}5\u{605}6\u{6DD}7\u{70F}8\u{8E2}9") == "123456789")
+        #expect(MarkdownSummary.escape("\u{200B}\u{202E}") == "")
+    }
+
+    @Test func escapingKeepsTextOnOneLineWithSingleSpaces() {
+        // Whitespace of any kind becomes one space, trimmed at the ends; other control characters are dropped.
+        #expect(MarkdownSummary.escape("  one \n\n two\u{85}three\u{B}four\u{C}five\tsix\u{0}seven\u{1B}  ") == "one two three four five sixseven")
+        #expect(MarkdownSummary.escape("one\u{2028}two\u{2029}three\u{A0}four") == "one two three four")
+    }
+
+    @Test func escapingNeutralisesAMarkerThatWouldStartABlock() {
+        // Text can land at the start of a line or list item (a question in "At a glance", the cost estimate).
+        #expect(MarkdownSummary.escape("- item") == "\\- item")
+        #expect(MarkdownSummary.escape("+ item") == "\\+ item")
+        #expect(MarkdownSummary.escape("> quote") == "\\> quote")
+        #expect(MarkdownSummary.escape("12. one") == "12\\. one")
+        #expect(MarkdownSummary.escape("3) three") == "3\\) three")
+        #expect(MarkdownSummary.escape("---") == "\\---")
+        #expect(MarkdownSummary.escape("- - -") == "\\- - -")
+        #expect(MarkdownSummary.escape("-") == "\\-")
+        // Only at the start, and only as a marker: negative numbers, decimals and dashes inside stay as typed.
+        #expect(MarkdownSummary.escape("-5 degrees") == "-5 degrees")
+        #expect(MarkdownSummary.escape("72.5 kg") == "72.5 kg")
+        #expect(MarkdownSummary.escape("--force") == "--force")
+        #expect(MarkdownSummary.escape("a - b > c 1. d") == "a - b > c 1. d")
     }
 }
