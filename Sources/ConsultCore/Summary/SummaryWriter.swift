@@ -26,13 +26,17 @@ public struct SummaryWriter: Sendable {
 
     /// Called with each file's final name just before it is placed; tests use it to fail mid-way.
     let beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?
+    /// The system calls that write and sync files; tests inject failures here.
+    let operations: any FileOperations
 
     public init(directory: URL) {
         self.init(directory: directory, beforePlacing: nil)
     }
 
-    init(directory: URL, beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?) {
+    init(directory: URL, operations: any FileOperations = SystemFileOperations(),
+         beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?) {
         self.directory = directory
+        self.operations = operations
         self.beforePlacing = beforePlacing
     }
 
@@ -42,14 +46,13 @@ public struct SummaryWriter: Sendable {
     /// - Throws: ``SummaryWriteError``, after removing whatever this call had written.
     public func write(_ record: ConsultationRecord) throws(SummaryWriteError) -> [URL] {
         let contents = try Self.render(record)
-        let folder = try OutputFolder(path: directory.path)
-        defer { folder.close() }
+        let folder = try openFolder()
         let stem = SummaryRenderer.fileStem(for: record)
         for attempt in 1...Self.nameLimit {
             let candidate = attempt == 1 ? stem : "\(stem)-\(attempt)"
             let files = contents.map { (name: "\(candidate).\($0.extension)", data: $0.data) }
             if let names = try place(files, in: folder) {
-                try folder.sync()
+                try Self.mapping(folder.path) { () throws(SystemCallError) in try folder.sync() }
                 return names.map { directory.appendingPathComponent($0, isDirectory: false) }
             }
         }
@@ -73,24 +76,23 @@ public struct SummaryWriter: Sendable {
     /// Places every file under its name, or none of them.
     ///
     /// - Returns: the names written, or `nil` when one of the names was taken (and nothing is left behind).
-    private func place(_ files: [(name: String, data: Data)], in folder: OutputFolder) throws(SummaryWriteError) -> [String]? {
+    private func place(_ files: [(name: String, data: Data)], in folder: DurableFolder) throws(SummaryWriteError) -> [String]? {
         var placed: [String] = []
         do throws(SummaryWriteError) {
             for file in files {
-                let temporary = try folder.writeTemporary(file.data, for: file.name)
-                do throws(SummaryWriteError) {
-                    try beforePlacing?(file.name)
-                    guard try folder.link(temporary, to: file.name) else {
-                        folder.remove(temporary)
-                        folder.remove(placed)
-                        return nil
-                    }
-                } catch {
-                    folder.remove(temporary)
-                    throw error
+                let temporary = try Self.mapping(folder.path) { () throws(SystemCallError) in
+                    try folder.writeTemporary(file.data, for: file.name)
+                }
+                defer { folder.remove(temporary) }
+                try beforePlacing?(file.name)
+                let linked = try Self.mapping(folder.path) { () throws(SystemCallError) in
+                    try folder.link(temporary, to: file.name)
+                }
+                guard linked else {
+                    folder.remove(placed)
+                    return nil
                 }
                 placed.append(file.name)
-                folder.remove(temporary)
             }
             return placed
         } catch {
@@ -102,47 +104,39 @@ public struct SummaryWriter: Sendable {
 
     /// Writes all of `data` to `descriptor`, through interrupted and partial writes.
     static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(SummaryWriteError) {
-        let failure: Int32? = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
+        try mapping(path) { () throws(SystemCallError) in try DurableFolder.writeAll(data, to: descriptor, path: path) }
+    }
+
+    /// Runs a file operation, turning its failure into the ``SummaryWriteError`` for `path`.
+    static func mapping<T>(_ path: String, _ operation: () throws(SystemCallError) -> T) throws(SummaryWriteError) -> T {
+        do {
+            return try operation()
+        } catch {
+            throw SummaryWriteError(errno: error.code, path: path)
         }
-        if let failure { throw SummaryWriteError(errno: failure, path: path) }
+    }
+
+    /// Opens the summary folder, creating it as needed.
+    func openFolder() throws(SummaryWriteError) -> DurableFolder {
+        try OutputFolder.opening(path: directory.path, operations: operations)
     }
 }
 
 // MARK: - The folder
 
-/// An open summary folder: every file operation is relative to its descriptor,
+/// Opens the summary folder: every file operation is then relative to its descriptor,
 /// so a folder renamed or replaced mid-way cannot send files elsewhere.
-private struct OutputFolder {
-    let path: String
-    let descriptor: Int32
-
+private enum OutputFolder {
     /// Creates the folder as needed, opens it and makes it private.
-    init(path: String) throws(SummaryWriteError) {
-        self.path = path
-        try Self.createMissing(path)
+    static func opening(path: String, operations: any FileOperations) throws(SummaryWriteError) -> DurableFolder {
+        try createMissing(path)
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SummaryWriteError.directoryUnavailable(path: path, reason: SummaryWriteError.reason(errno: errno))
         }
-        self.descriptor = descriptor
-        do throws(SummaryWriteError) {
-            try makePrivate()
-        } catch {
-            close()
-            throw error
-        }
+        let folder = DurableFolder(descriptor: descriptor, path: path, operations: operations)
+        try makePrivate(folder)
+        return folder
     }
 
     /// `mkdir` with mode `0700` for the folder and each missing parent.
@@ -161,79 +155,19 @@ private struct OutputFolder {
     }
 
     /// Takes group and other permissions away from the folder when it is ours; refuses an open folder that is not.
-    private func makePrivate() throws(SummaryWriteError) {
+    private static func makePrivate(_ folder: DurableFolder) throws(SummaryWriteError) {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: path) }
+        guard fstat(folder.descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
         guard info.st_mode & 0o077 != 0 else { return }
         guard info.st_uid == geteuid() else {
-            throw .directoryNotPrivate(path: path, mode: UInt32(info.st_mode), owner: UInt32(info.st_uid))
+            throw .directoryNotPrivate(path: folder.path, mode: UInt32(info.st_mode), owner: UInt32(info.st_uid))
         }
-        guard fchmod(descriptor, info.st_mode & 0o700) == 0 else { throw SummaryWriteError(errno: errno, path: path) }
-    }
-
-    /// Writes `data` to a new `0600` temporary file beside `name` and syncs it.
-    ///
-    /// - Returns: the temporary file's name.
-    func writeTemporary(_ data: Data, for name: String) throws(SummaryWriteError) -> String {
-        var temporary = ""
-        var file: Int32 = -1
-        for _ in 0..<16 where file < 0 {
-            temporary = ".\(name).\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp"
-            file = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if file < 0, errno != EEXIST { throw SummaryWriteError(errno: errno, path: path) }
-        }
-        guard file >= 0 else { throw SummaryWriteError(errno: EEXIST, path: path) }
-        do throws(SummaryWriteError) {
-            guard fchmod(file, 0o600) == 0 else { throw SummaryWriteError(errno: errno, path: path) }
-            try SummaryWriter.writeAll(data, to: file, path: path)
-            try Self.retryingInterrupts(path: path) { fsync(file) }
-        } catch {
-            _ = closeDescriptor(file)
-            remove(temporary)
-            throw error
-        }
-        if closeDescriptor(file) != 0, errno != EINTR {
-            let failure = errno
-            remove(temporary)
-            throw SummaryWriteError(errno: failure, path: path)
-        }
-        return temporary
-    }
-
-    /// Gives `temporary` the name `name` unless that name exists.
-    ///
-    /// - Returns: `false` when `name` is taken.
-    func link(_ temporary: String, to name: String) throws(SummaryWriteError) -> Bool {
-        if linkat(descriptor, temporary, descriptor, name, 0) == 0 { return true }
-        if errno == EEXIST { return false }
-        throw SummaryWriteError(errno: errno, path: path)
-    }
-
-    func remove(_ name: String) {
-        _ = unlinkat(descriptor, name, 0)
-    }
-
-    func remove(_ names: [String]) {
-        names.forEach(remove)
-    }
-
-    /// Makes the folder's new entries durable.
-    func sync() throws(SummaryWriteError) {
-        try Self.retryingInterrupts(path: path) { fsync(descriptor) }
-    }
-
-    func close() {
-        _ = closeDescriptor(descriptor)
-    }
-
-    private static func retryingInterrupts(path: String, _ call: () -> Int32) throws(SummaryWriteError) {
-        while call() != 0 {
-            if errno != EINTR { throw SummaryWriteError(errno: errno, path: path) }
-        }
+        guard fchmod(folder.descriptor, info.st_mode & 0o700) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
     }
 }
 
-/// `close(2)`, reachable from types that have a `close()` of their own.
-private func closeDescriptor(_ descriptor: Int32) -> Int32 {
-    close(descriptor)
+extension DurableFolder {
+    func remove(_ names: [String]) {
+        names.forEach(remove)
+    }
 }
