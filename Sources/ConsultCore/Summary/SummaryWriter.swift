@@ -9,9 +9,10 @@ import Darwin
 
 /// Saves a consultation's three summary files into a private folder, never overwriting anything.
 ///
-/// The folder is created (with any missing parents) as `0700`; an existing
-/// folder of ours that is open to others loses its group and other permissions
-/// (`0755` becomes `0700`). Each file is written to a temporary `0600` file
+/// The folder is created (with any missing parents) as `0700`. An existing
+/// folder is used only when it is already private and belongs to the user
+/// running Consult; its mode is never changed (``SummaryWriteError/directoryNotPrivate(path:mode:owner:)``
+/// and ``SummaryWriteError/directoryNotOwned(path:owner:user:)`` say how to fix it). Each file is written to a temporary `0600` file
 /// beside it, synced, then hard-linked to its name (which fails rather than
 /// replace an existing file) and the temporary name removed; the folder is
 /// synced last. When any of the three names is taken, all three get the next
@@ -127,42 +128,52 @@ public struct SummaryWriter: Sendable {
 /// Opens the summary folder: every file operation is then relative to its descriptor,
 /// so a folder renamed or replaced mid-way cannot send files elsewhere.
 private enum OutputFolder {
-    /// Creates the folder as needed, opens it and makes it private.
+    /// Creates the folder as needed and opens it; an existing folder must already be private and ours.
+    ///
+    /// The mode of a folder Consult did not create is never changed: `--out` may name a shared folder
+    /// (`/tmp`, mode `1777`) or a symbolic link to someone's folder, and tightening those would break them.
     static func opening(path: String, operations: any FileOperations) throws(SummaryWriteError) -> DurableFolder {
-        try createMissing(path)
+        let created = try createMissing(path)
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SummaryWriteError.directoryUnavailable(path: path, reason: SummaryWriteError.reason(errno: errno))
         }
         let folder = DurableFolder(descriptor: descriptor, path: path, operations: operations)
-        try makePrivate(folder)
+        var info = stat()
+        guard fstat(folder.descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
+        if created {
+            if info.st_mode & 0o777 != 0o700 { _ = fchmod(folder.descriptor, 0o700) } // ours: just made
+            return folder
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw .directoryNotPrivate(path: folder.path, mode: UInt32(info.st_mode), owner: UInt32(info.st_uid))
+        }
+        guard info.st_uid == geteuid() else {
+            throw .directoryNotOwned(path: folder.path, owner: UInt32(info.st_uid), user: UInt32(geteuid()))
+        }
         return folder
     }
 
     /// `mkdir` with mode `0700` for the folder and each missing parent.
-    private static func createMissing(_ path: String) throws(SummaryWriteError) {
+    ///
+    /// - Returns: whether this call created the folder itself.
+    private static func createMissing(_ path: String) throws(SummaryWriteError) -> Bool {
         var info = stat()
-        if stat(path, &info) == 0 { return }
+        if stat(path, &info) == 0 { return false }
         var prefix = path.hasPrefix("/") ? "/" : ""
+        var created = false
         for component in path.split(separator: "/") {
             prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
             if mkdir(prefix, 0o700) == 0 {
-                _ = chmod(prefix, 0o700) // exactly 0700, whatever the umask
-            } else if errno != EEXIST {
+                _ = chmod(prefix, 0o700) // exactly 0700, whatever the umask: a folder this call just made
+                created = true
+            } else if errno == EEXIST {
+                created = false
+            } else {
                 throw SummaryWriteError.directoryUnavailable(path: prefix, reason: SummaryWriteError.reason(errno: errno))
             }
         }
-    }
-
-    /// Takes group and other permissions away from the folder when it is ours; refuses an open folder that is not.
-    private static func makePrivate(_ folder: DurableFolder) throws(SummaryWriteError) {
-        var info = stat()
-        guard fstat(folder.descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
-        guard info.st_mode & 0o077 != 0 else { return }
-        guard info.st_uid == geteuid() else {
-            throw .directoryNotPrivate(path: folder.path, mode: UInt32(info.st_mode), owner: UInt32(info.st_uid))
-        }
-        guard fchmod(folder.descriptor, info.st_mode & 0o700) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
+        return created
     }
 }
 

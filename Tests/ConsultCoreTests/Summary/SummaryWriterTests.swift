@@ -49,13 +49,57 @@ import Darwin
         #expect(try Data(contentsOf: urls[2]) == SummaryRenderer.fhirQuestionnaireResponse(record))
     }
 
-    @Test func tightensAnOpenFolderOfOurs() throws {
+    // MARK: - Folders it did not create (issue 9)
+
+    @Test func anOpenFolderItDidNotCreateIsRefusedAndLeftAsItIs() throws {
         let folder = Self.scratchFolder()
         defer { Self.cleanUp(folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        #expect(Self.permissions(folder.path) == 0o755)
-        _ = try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
-        #expect(Self.permissions(folder.path) == 0o700)
+        #expect(throws: SummaryWriteError.directoryNotPrivate(path: folder.path, mode: 0o040755, owner: geteuid())) {
+            try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+        }
+        #expect(Self.permissions(folder.path) == 0o755, "the mode of a folder Consult did not create is never changed")
+        #expect(Self.names(in: folder).isEmpty)
+    }
+
+    @Test func aSymbolicLinkToAnOpenFolderIsRefusedAndItsTargetLeftAsItIs() throws {
+        let base = Self.scratchFolder()
+        defer { Self.cleanUp(base) }
+        let target = base.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let link = base.appendingPathComponent("summaries")
+        #expect(symlink(target.path, link.path) == 0)
+        #expect(throws: SummaryWriteError.directoryNotPrivate(path: link.path, mode: 0o040755, owner: geteuid())) {
+            try SummaryWriter(directory: link).write(SummaryFixtures.proceedPatient)
+        }
+        #expect(Self.permissions(target.path) == 0o755)
+    }
+
+    @Test func aSharedStickyFolderKeepsItsStickyBit() throws {
+        let shared = Self.scratchFolder()
+        defer { Self.cleanUp(shared) }
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: false)
+        #expect(chmod(shared.path, 0o1777) == 0)
+        let error = #expect(throws: SummaryWriteError.directoryNotPrivate(path: shared.path, mode: 0o041777, owner: geteuid())) {
+            try SummaryWriter(directory: shared).write(SummaryFixtures.proceedPatient)
+        }
+        #expect(Self.permissions(shared.path) == 0o1777, "like /tmp: never chmod'ed")
+        #expect(error?.description.contains("\(shared.path)/consult-summaries") == true, "the message suggests a new folder inside it")
+        // A new folder inside a shared folder is created private and used.
+        let inside = shared.appendingPathComponent("consult-summaries")
+        _ = try SummaryWriter(directory: inside).write(SummaryFixtures.proceedPatient)
+        #expect(Self.permissions(inside.path) == 0o700)
+    }
+
+    @Test func aPrivateFolderBehindASymbolicLinkIsUsed() throws {
+        let base = Self.scratchFolder()
+        defer { Self.cleanUp(base) }
+        let target = base.appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let link = base.appendingPathComponent("summaries")
+        #expect(symlink(target.path, link.path) == 0)
+        let urls = try SummaryWriter(directory: link).write(SummaryFixtures.proceedPatient)
+        #expect(Self.names(in: target) == urls.map(\.lastPathComponent).sorted())
     }
 
     @Test(.enabled(if: geteuid() == 0, "needs root to give the folder to another user"))
@@ -67,6 +111,19 @@ import Darwin
         #expect(throws: SummaryWriteError.directoryNotPrivate(path: folder.path, mode: 0o040755, owner: 54_321)) {
             try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
         }
+        #expect(Self.names(in: folder).isEmpty)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "needs root to give the folder to another user"))
+    func refusesAPrivateFolderOfSomeoneElse() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        #expect(chown(folder.path, 54_321, 54_321) == 0)
+        let error = #expect(throws: SummaryWriteError.directoryNotOwned(path: folder.path, owner: 54_321, user: 0)) {
+            try SummaryWriter(directory: folder).write(SummaryFixtures.proceedPatient)
+        }
+        #expect(error?.description.contains("`chown 0 \(folder.path)`") == true)
         #expect(Self.names(in: folder).isEmpty)
     }
 
@@ -92,7 +149,7 @@ import Darwin
     @Test func aStrayFileWithOneOfTheNamesMovesAllThreeToTheNextSuffix() throws {
         let folder = Self.scratchFolder()
         defer { Self.cleanUp(folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         let stray = folder.appendingPathComponent("20261126-053127-3f9a1c2e.fhir.json")
         try Data("keep me".utf8).write(to: stray)
 
@@ -193,7 +250,10 @@ import Darwin
                 + "No summary file was saved for this consultation.")
         #expect(full.patientMessage == "We couldn't save your answers. Please tell the front desk — your answers are kept.")
         #expect(SummaryWriteError.directoryNotPrivate(path: "/srv/s", mode: 0o040755, owner: 1000).description
-                    .contains("open to other users (mode 755) and belongs to user 1000"))
+                == "The summary folder /srv/s is open to other users (mode 755, owner user 1000). Consult changes the "
+                + "permissions only of folders it creates, so it leaves this one as it is. Either make it private with "
+                + "`chmod 700 /srv/s` (as its owner), or give --out a folder that does not exist yet, such as "
+                + "/srv/s/consult-summaries: Consult creates it private. No summary file was saved for this consultation.")
     }
 }
 
