@@ -60,6 +60,78 @@ public struct SummaryWriter: Sendable {
         throw .noFreeName(path: folder.path, stem: stem)
     }
 
+    // MARK: - Before the first question
+
+    /// How old an unlocked temporary file must be before it counts as left over by a killed writer.
+    static let staleTemporaryAge: TimeInterval = 60
+
+    /// Checks the folder before the first question, so a patient never answers into a folder that cannot be written.
+    ///
+    /// Creates the folder (and its private journal folder `.journal`) as ``write(_:)`` would, refuses one that is
+    /// not private and ours, writes, syncs and removes a 4 KiB probe file (so a read-only or full disk shows now),
+    /// and removes the temporary files a killed writer left: `.<summary name>.<hex>.tmp` in the folder and
+    /// `.<journal name>.<hex>.tmp` in `.journal`. A temporary file is left over when no process holds its lock
+    /// and it is more than a minute old; its content is never needed, because a summary's journal is removed
+    /// only after all three files are in place.
+    ///
+    /// - Parameter now: the current time, for the age of temporary files.
+    /// - Returns: what was cleaned up, with a line for staff about it.
+    /// - Throws: ``SummaryWriteError`` when summaries could not be written there.
+    public func prepare(now: Date = Date()) throws(SummaryWriteError) -> SummaryFolderCheck {
+        let folder = try openFolder()
+        let journal = try openJournalFolder(in: folder)
+        try Self.mapping(folder.path) { () throws(SystemCallError) in
+            let probe = try folder.writeTemporary(Data(repeating: 0, count: 4096), for: Self.probeName)
+            folder.remove(probe)
+        }
+        var check = SummaryFolderCheck(directory: directory)
+        for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {
+            for name in (try? place.names()) ?? [] where isTemporary(name) {
+                let shown = place === folder ? name : ".journal/" + name
+                guard let file = place.staleTemporary(name, olderThan: Self.staleTemporaryAge, now: now) else {
+                    check.keptTemporaryFiles.append(shown)
+                    continue
+                }
+                place.remove(name)
+                _ = closeDescriptor(file)
+                check.removedTemporaryFiles.append(shown)
+            }
+        }
+        if !check.removedTemporaryFiles.isEmpty {
+            try? folder.sync()
+            try? journal.sync()
+        }
+        return check
+    }
+
+    /// Opens (creating it when missing) the private journal folder `.journal` of the summary folder.
+    func openJournalFolder(in folder: DurableFolder) throws(SummaryWriteError) -> DurableFolder {
+        do throws(DurableFolderError) {
+            return try folder.subfolder(Self.journalFolderName)
+        } catch {
+            switch error {
+            case let .failed(failure): throw SummaryWriteError(errno: failure.code, path: failure.path)
+            case let .notPrivate(path, mode, owner):
+                if mode & 0o077 != 0 { throw .directoryNotPrivate(path: path, mode: mode, owner: owner) }
+                throw .directoryNotOwned(path: path, owner: owner, user: UInt32(geteuid()))
+            }
+        }
+    }
+
+    /// The private folder of journals inside the summary folder.
+    static let journalFolderName = ".journal"
+    static let probeName = "consult-probe"
+
+    /// `.20261126-053127-3f9a1c2e.fhir.json.0123456789abcdef.tmp`, and `.consult-probe.<hex>.tmp`.
+    static func isSummaryTemporary(_ name: String) -> Bool {
+        name.wholeMatch(of: /\.(?:[0-9]{8}-[0-9]{6}-[A-Za-z0-9_-]+\.(?:md|json|fhir\.json)|consult-probe)\.[0-9a-f]{1,16}\.tmp/) != nil
+    }
+
+    /// `.20261126-052000-3f9a1c2e.journal.0123456789abcdef.tmp`.
+    static func isJournalTemporary(_ name: String) -> Bool {
+        name.wholeMatch(of: /\.[A-Za-z0-9_-]+\.journal\.[0-9a-f]{16}\.tmp/) != nil
+    }
+
     // MARK: - Steps
 
     private static func render(_ record: ConsultationRecord) throws(SummaryWriteError) -> [(extension: String, data: Data)] {
@@ -120,6 +192,24 @@ public struct SummaryWriter: Sendable {
     /// Opens the summary folder, creating it as needed.
     func openFolder() throws(SummaryWriteError) -> DurableFolder {
         try OutputFolder.opening(path: directory.path, operations: operations)
+    }
+}
+
+/// What ``SummaryWriter/prepare(now:)`` found in the summary folder.
+public struct SummaryFolderCheck: Sendable, Hashable {
+    public var directory: URL
+    /// Temporary files left by a writer that was killed, removed (names relative to the folder).
+    public var removedTemporaryFiles: [String] = []
+    /// Temporary files in use by another process, or too recent to tell, left alone.
+    public var keptTemporaryFiles: [String] = []
+
+    /// A line for staff (standard error) when something was cleaned up; `nil` otherwise.
+    public var message: String? {
+        guard !removedTemporaryFiles.isEmpty else { return nil }
+        let count = removedTemporaryFiles.count
+        return "removed \(count) temporary file\(count == 1 ? "" : "s") left in \(directory.path) by a writer that was "
+            + "stopped (no summary is lost: each is written again from its journal): "
+            + removedTemporaryFiles.joined(separator: ", ")
     }
 }
 

@@ -223,6 +223,101 @@ import Darwin
         #expect(Self.names(in: folder).isEmpty, "neither the placed files nor temporary files remain")
     }
 
+    // MARK: - Before the first question
+
+    @Test func prepareCreatesTheFolderAndItsJournalFolderPrivateAndLeavesNothingElse() throws {
+        let base = Self.scratchFolder()
+        defer { Self.cleanUp(base) }
+        let folder = base.appendingPathComponent("summaries")
+        let check = try SummaryWriter(directory: folder).prepare()
+        #expect(check == SummaryFolderCheck(directory: folder))
+        #expect(check.message == nil)
+        #expect(Self.names(in: folder) == [".journal"])
+        #expect(Self.permissions(folder.path) == 0o700)
+        #expect(Self.permissions(folder.appendingPathComponent(".journal").path) == 0o700)
+    }
+
+    @Test func prepareRefusesWhatWritingWouldRefuse() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        #expect(throws: SummaryWriteError.directoryNotPrivate(path: folder.path, mode: 0o040755, owner: geteuid())) {
+            try SummaryWriter(directory: folder).prepare()
+        }
+        #expect(Self.names(in: folder).isEmpty)
+    }
+
+    @Test func prepareRefusesAnOpenJournalFolder() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let journal = folder.appendingPathComponent(".journal")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(at: journal, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        #expect(throws: SummaryWriteError.directoryNotPrivate(path: journal.path, mode: 0o040755, owner: geteuid())) {
+            try SummaryWriter(directory: folder).prepare()
+        }
+        #expect(Self.permissions(journal.path) == 0o755)
+    }
+
+    @Test(arguments: [ENOSPC, EIO])
+    func prepareFindsAFullOrFailingDiskBeforeTheFirstQuestion(code: Int32) throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let writer = SummaryWriter(directory: folder, operations: FailingFileOperations(failing: .write, at: 1, times: .max, errno: code),
+                                   beforePlacing: nil)
+        #expect(throws: SummaryWriteError(errno: code, path: folder.path)) { try writer.prepare() }
+        #expect(Self.names(in: folder) == [".journal"], "no probe file is left")
+    }
+
+    @Test(.enabled(if: ImmutableFolder.isAvailable, "needs chattr and CAP_LINUX_IMMUTABLE on an ext4-like file system"))
+    func prepareFindsAReadOnlyFolder() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".journal"), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        #expect(chmod(folder.path, 0o700) == 0)
+        try ImmutableFolder.set(folder, immutable: true)
+        defer { try? ImmutableFolder.set(folder, immutable: false) }
+        let error = #expect(throws: SummaryWriteError.self) { try SummaryWriter(directory: folder).prepare() }
+        guard case .notWritable = error else {
+            Issue.record("expected notWritable, got \(String(describing: error))")
+            return
+        }
+    }
+
+    @Test func prepareRemovesTemporaryFilesLeftByAKilledWriterAndNothingElse() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let writer = SummaryWriter(directory: folder)
+        _ = try writer.prepare()
+        let journal = folder.appendingPathComponent(".journal")
+        let stale = [".20261126-053127-3f9a1c2e.md.00000000deadbeef.tmp", ".20261126-053127-3f9a1c2e-2.fhir.json.abc.tmp",
+                     ".consult-probe.0123456789abcdef.tmp"]
+        let staleJournal = ".20261126-052000-3f9a1c2e.journal.0123456789abcdef.tmp"
+        let young = ".20261126-053127-3f9a1c2e.json.1111111111111111.tmp"
+        let locked = ".20261126-053127-3f9a1c2e.json.2222222222222222.tmp"
+        let unrelated = [".coverage.json.tmp", "notes.tmp", "20261126-053127-3f9a1c2e.md"]
+        for name in stale + [young, locked] + unrelated {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try Data("x".utf8).write(to: journal.appendingPathComponent(staleJournal))
+        let anHourAgo = Date().addingTimeInterval(-3600)
+        for path in (stale + [locked] + unrelated).map({ folder.appendingPathComponent($0).path }) + [journal.appendingPathComponent(staleJournal).path] {
+            try FileManager.default.setAttributes([.modificationDate: anHourAgo], ofItemAtPath: path)
+        }
+        let holder = open(folder.appendingPathComponent(locked).path, O_RDONLY)
+        #expect(flock(holder, LOCK_EX) == 0)
+        defer { close(holder) }
+
+        let check = try writer.prepare()
+
+        #expect(check.removedTemporaryFiles.sorted() == (stale + [".journal/" + staleJournal]).sorted())
+        #expect(check.keptTemporaryFiles.sorted() == [young, locked].sorted())
+        #expect(Self.names(in: folder) == ([".journal", young, locked] + unrelated).sorted())
+        #expect(Self.names(in: journal).isEmpty)
+        #expect(check.message?.hasPrefix("removed 4 temporary files left in \(folder.path) by a writer that was stopped") == true)
+    }
+
     @Test func writingToAFullDiskIsDiskFull() throws {
         let device = open("/dev/full", O_WRONLY | O_CLOEXEC)
         try #require(device >= 0, "/dev/full is missing")
