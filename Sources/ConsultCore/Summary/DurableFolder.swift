@@ -194,7 +194,7 @@ final class DurableFolder {
 
     /// The whole content of the regular file `name`.
     func contents(of name: String) throws(SystemCallError) -> Data {
-        let file = try open(name)
+        let file = try open(name, flags: O_RDONLY | O_NONBLOCK) // a FIFO under the name cannot block
         defer { _ = closeDescriptor(file) }
         return try Self.readAll(file, path: path + "/" + name)
     }
@@ -229,7 +229,8 @@ final class DurableFolder {
     /// - Returns: the file's open descriptor, still locked, when it is stale (the caller removes the name
     ///   and closes it); `nil` when it is in use, young, or not a regular file.
     func staleTemporary(_ name: String, olderThan age: TimeInterval, now: Date) -> Int32? {
-        guard let file = try? open(name) else { return nil }
+        // Read and write: over NFS an exclusive flock needs a descriptor open for writing.
+        guard let file = try? open(name, flags: O_RDWR | O_NONBLOCK) else { return nil }
         var info = stat()
         guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, flock(file, LOCK_EX | LOCK_NB) == 0 else {
             _ = closeDescriptor(file)

@@ -46,13 +46,23 @@ public struct SummaryWriter: Sendable {
     /// - Returns: the three files' URLs, in that order.
     /// - Throws: ``SummaryWriteError``, after removing whatever this call had written.
     public func write(_ record: ConsultationRecord) throws(SummaryWriteError) -> [URL] {
+        try write(record, acceptingIdenticalFiles: false)
+    }
+
+    /// Writes the three files of a record; with `acceptingIdenticalFiles`, a name that already holds exactly the
+    /// bytes this call would write counts as written.
+    ///
+    /// Recovery writes with `acceptingIdenticalFiles`: when Consult stopped after a summary was placed but before
+    /// its journal was removed, writing it again finds the same files and adds no second copy. (The renderers
+    /// are deterministic, and a session id in the name and the content keeps two sessions apart.)
+    func write(_ record: ConsultationRecord, acceptingIdenticalFiles: Bool) throws(SummaryWriteError) -> [URL] {
         let contents = try Self.render(record)
         let folder = try openFolder()
         let stem = SummaryRenderer.fileStem(for: record)
         for attempt in 1...Self.nameLimit {
             let candidate = attempt == 1 ? stem : "\(stem)-\(attempt)"
             let files = contents.map { (name: "\(candidate).\($0.extension)", data: $0.data) }
-            if let names = try place(files, in: folder) {
+            if let names = try place(files, in: folder, acceptingIdenticalFiles: acceptingIdenticalFiles) {
                 try Self.mapping(folder.path) { () throws(SystemCallError) in try folder.sync() }
                 return names.map { directory.appendingPathComponent($0, isDirectory: false) }
             }
@@ -149,10 +159,12 @@ public struct SummaryWriter: Sendable {
     /// Places every file under its name, or none of them.
     ///
     /// - Returns: the names written, or `nil` when one of the names was taken (and nothing is left behind).
-    private func place(_ files: [(name: String, data: Data)], in folder: DurableFolder) throws(SummaryWriteError) -> [String]? {
+    private func place(_ files: [(name: String, data: Data)], in folder: DurableFolder,
+                       acceptingIdenticalFiles: Bool) throws(SummaryWriteError) -> [String]? {
         var placed: [String] = []
         do throws(SummaryWriteError) {
             for file in files {
+                if acceptingIdenticalFiles, (try? folder.contents(of: file.name)) == file.data { continue }
                 let temporary = try Self.mapping(folder.path) { () throws(SystemCallError) in
                     try folder.writeTemporary(file.data, for: file.name)
                 }
@@ -167,7 +179,7 @@ public struct SummaryWriter: Sendable {
                 }
                 placed.append(file.name)
             }
-            return placed
+            return files.map(\.name)
         } catch {
             folder.remove(placed)
             try? folder.sync()

@@ -83,6 +83,40 @@ import Darwin
         #expect(try JournalTesting.summaryJSON(writer) == SummaryRenderer.json(JournalTesting.liveMachine(consultation, lines: JournalTesting.lines[...]).1.record!))
     }
 
+    @Test func aSummaryThatCannotBeWrittenLeavesTheJournalAsThePendingSummary() throws {
+        let consultation = try SessionTestDialog.load()
+        // The journal gets its name (link 1); then the disk is full: every summary file fails to be placed.
+        let operations = FailingFileOperations(failing: .link, at: 2, times: .max, errno: ENOSPC)
+        let writer = JournalTesting.writer(operations: operations)
+        defer { Scratch.remove(writer.directory.path) }
+        var session = JournalTesting.session(consultation, writer: writer)
+        _ = session.start()
+        var action: ConsultationAction?
+        for (index, line) in JournalTesting.lines.enumerated() { action = session.lineReceived(line, at: JournalTesting.time(index)).action }
+        let record = try #require(action?.record)
+        let path = try #require(session.journalPath)
+
+        #expect(throws: SummaryWriteError.diskFull(path: writer.directory.path, reason: SummaryWriteError.reason(errno: ENOSPC))) {
+            try session.saveSummary(record)
+        }
+        let durable = session.isDurable
+        #expect(durable, "the driver need not keep the record: the journal holds it")
+        #expect(JournalTesting.journals(writer).count == 1)
+        #expect(!JournalTesting.isLocked(path), "the session let go of its journal, so recovery may write it")
+        #expect(JournalTesting.summaries(writer).isEmpty)
+
+        // At the next chance the pending summary is written, exactly as the live session would have written it.
+        let stillFull = JournalRecovery(consultation: consultation, writer: writer).recover()
+        #expect(stillFull.pending.count == 1)
+        #expect(JournalTesting.journals(writer).count == 1)
+        operations.heal()
+        let report = JournalRecovery(consultation: consultation, writer: writer).recover()
+        #expect(report.outcomes.map(\.result) == [.pendingSummaryWritten(files: ["20260528-202757-0000abcd.md", "20260528-202757-0000abcd.json",
+                                                                                  "20260528-202757-0000abcd.fhir.json"], status: .defer)])
+        #expect(try JournalTesting.summaryJSON(writer) == SummaryRenderer.json(record), "not marked recovered: only its writing was late")
+        #expect(JournalTesting.journals(writer).isEmpty)
+    }
+
     // MARK: - A failing disk
 
     /// Fails the k-th write of the session (every k up to the last record) with ENOSPC or EIO, torn or not: the journal

@@ -146,6 +146,26 @@ import Darwin
         #expect(Self.names(in: folder).count == 9)
     }
 
+    @Test func writingAgainWhatIsAlreadyWrittenAddsNoCopyWhenAskedTo() throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let writer = SummaryWriter(directory: folder)
+        let first = try writer.write(SummaryFixtures.proceedPatient)
+        // Recovery after a crash between placing the summary and removing its journal:
+        #expect(try writer.write(SummaryFixtures.proceedPatient, acceptingIdenticalFiles: true) == first)
+        #expect(Self.names(in: folder).count == 3)
+        // A write cut short after its first file: the identical file counts, the other two are added.
+        try FileManager.default.removeItem(at: first[1])
+        try FileManager.default.removeItem(at: first[2])
+        #expect(try writer.write(SummaryFixtures.proceedPatient, acceptingIdenticalFiles: true) == first)
+        #expect(Self.names(in: folder) == first.map(\.lastPathComponent).sorted())
+        // A different record under the same names is never mistaken for it.
+        var changed = SummaryFixtures.proceedPatient
+        changed.language = "es"
+        let other = try writer.write(changed, acceptingIdenticalFiles: true)
+        #expect(other.allSatisfy { $0.lastPathComponent.hasPrefix("20261126-053127-3f9a1c2e-2.") })
+    }
+
     @Test func aStrayFileWithOneOfTheNamesMovesAllThreeToTheNextSuffix() throws {
         let folder = Self.scratchFolder()
         defer { Self.cleanUp(folder) }
