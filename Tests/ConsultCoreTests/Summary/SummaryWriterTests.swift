@@ -338,6 +338,19 @@ import Darwin
         #expect(check.message?.hasPrefix("removed 4 temporary files left in \(folder.path) by a writer that was stopped") == true)
     }
 
+    /// The three files are written with one write each: failing any of them leaves nothing, and says why.
+    @Test(arguments: [(1, ENOSPC), (2, ENOSPC), (3, ENOSPC), (1, EIO), (2, EIO), (3, EIO)])
+    func aFailingWriteOfAnyFileLeavesNothingAndIsTyped(k: Int, code: Int32) throws {
+        let folder = Self.scratchFolder()
+        defer { Self.cleanUp(folder) }
+        let operations = FailingFileOperations(failing: .write, at: k, errno: code, tornWrite: true)
+        let writer = SummaryWriter(directory: folder, operations: operations, beforePlacing: nil)
+        #expect(throws: SummaryWriteError(errno: code, path: folder.path)) { try writer.write(SummaryFixtures.proceedPatient) }
+        #expect(Self.names(in: folder).isEmpty, "k=\(k): neither placed files nor temporary files remain")
+        let urls = try writer.write(SummaryFixtures.proceedPatient)
+        #expect(urls.map(\.lastPathComponent).allSatisfy { $0.hasPrefix("20261126-053127-3f9a1c2e.") }, "the next write uses the names")
+    }
+
     @Test func writingToAFullDiskIsDiskFull() throws {
         let device = open("/dev/full", O_WRONLY | O_CLOEXEC)
         try #require(device >= 0, "/dev/full is missing")
