@@ -21,11 +21,15 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
     public var topics: [TopicRecord]
     public var faq: [FAQRecord]
     public var estimate: CostEstimate?
+    /// Set when the consultation was cut short (a crash, a kill, a power cut) and this record was rebuilt from
+    /// its journal; `nil` for a consultation that ended normally.
+    public var recovered: RecoveryNote?
 
     public init(
         id: String, dialog: DialogIdentity, language: String, mode: SessionMode,
         started: Date, finished: Date, outcome: OutcomeSummary, answers: [AnsweredQuestion],
-        highlights: [String] = [], topics: [TopicRecord] = [], faq: [FAQRecord] = [], estimate: CostEstimate? = nil
+        highlights: [String] = [], topics: [TopicRecord] = [], faq: [FAQRecord] = [], estimate: CostEstimate? = nil,
+        recovered: RecoveryNote? = nil
     ) {
         self.id = id
         self.dialog = dialog
@@ -39,6 +43,22 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
         self.topics = topics
         self.faq = faq
         self.estimate = estimate
+        self.recovered = recovered
+    }
+}
+
+/// How a consultation that was cut short was recovered from its journal.
+///
+/// Only what the journal itself says, so recovering the same journal twice gives the same summary files.
+public struct RecoveryNote: Sendable, Hashable, Codable {
+    /// The last moment the session was known to be alive: the time of its last saved event.
+    public var lastActivity: Date
+    /// How many answers were saved before it stopped.
+    public var answerCount: Int
+
+    public init(lastActivity: Date, answerCount: Int) {
+        self.lastActivity = lastActivity
+        self.answerCount = answerCount
     }
 }
 

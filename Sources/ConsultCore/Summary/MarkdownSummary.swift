@@ -10,6 +10,7 @@ struct MarkdownSummary {
     func render() -> String {
         var blocks: [String] = [title()]
         if record.mode == .rehearsal { blocks.append("> **\(escape(SummaryText.rehearsalBanner))**") }
+        if let recovered = record.recovered { blocks.append("> **\(escape(SummaryText.recoveredBanner(recovered)))**") }
         blocks.append(outcome())
         blocks += rules(record.outcome.precautions, heading: SummaryText.precautionsHeading)
         blocks += rules(record.outcome.notes, heading: SummaryText.notesHeading)

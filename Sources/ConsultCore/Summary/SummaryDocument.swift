@@ -23,10 +23,12 @@ struct SummaryDocument: Codable, Hashable {
     var topics: [Topic]
     var faq: [Question]
     var estimate: Estimate?
+    /// Only on a summary rebuilt from a journal after an interruption.
+    var recovered: Recovered?
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case id, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate
+        case id, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate, recovered
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -44,6 +46,20 @@ struct SummaryDocument: Codable, Hashable {
         try container.encode(topics, forKey: .topics)
         try container.encode(faq, forKey: .faq)
         try container.encode(estimate, forKey: .estimate) // `null` when there is none, never left out
+        try container.encodeIfPresent(recovered, forKey: .recovered) // left out unless recovered: other summaries keep their bytes
+    }
+
+    /// A consultation cut short and rebuilt from its journal.
+    struct Recovered: Codable, Hashable {
+        /// ISO 8601 in UTC: the time of the last saved event.
+        var lastActivity: String
+        /// How many answers were saved.
+        var answers: Int
+
+        enum CodingKeys: String, CodingKey {
+            case lastActivity = "last_activity"
+            case answers
+        }
     }
 
     struct Dialog: Codable, Hashable {
@@ -242,6 +258,9 @@ extension SummaryDocument {
         estimate = record.estimate.map {
             Estimate(sessions: .init(min: $0.sessionsMinimum, max: $0.sessionsMaximum),
                      low: $0.low, high: $0.high, currency: $0.currency, text: $0.text)
+        }
+        recovered = record.recovered.map {
+            Recovered(lastActivity: SummaryTimestamp.iso8601($0.lastActivity), answers: $0.answerCount)
         }
     }
 

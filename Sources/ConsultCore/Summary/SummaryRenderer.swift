@@ -32,11 +32,16 @@ public enum SummaryRenderer {
     /// Characters of the id other than ASCII letters, digits, `-` and `_` become `_`,
     /// so the name is always a single, portable path component.
     public static func fileStem(for record: ConsultationRecord) -> String {
-        let safeID = String(record.id.unicodeScalars.prefix(64).map { scalar -> Character in
+        fileStem(id: record.id, at: record.finished)
+    }
+
+    /// `20261126-053127-3f9a1c2e` for a session id and a time; session journals are named the same way.
+    static func fileStem(id: String, at time: Date) -> String {
+        let safeID = String(id.unicodeScalars.prefix(64).map { scalar -> Character in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
                 ? Character(scalar) : "_"
         })
-        return SummaryTimestamp.compact(record.finished) + "-" + (safeID.isEmpty ? "session" : safeID)
+        return SummaryTimestamp.compact(time) + "-" + (safeID.isEmpty ? "session" : safeID)
     }
 
     /// The extensions of the three files, in the order ``SummaryWriter`` writes them.

@@ -3,6 +3,13 @@ enum SummaryText {
     static let titleSuffix = "summary"
     static let rehearsalBanner = "REHEARSAL — a staff practice run, not a real patient. Do not book from this summary."
 
+    static func recoveredBanner(_ note: RecoveryNote) -> String {
+        let answers = note.answerCount == 1 ? "1 answer" : "\(note.answerCount) answers"
+        return "RECOVERED after an interruption — Consult stopped during this consultation (a crash, a kill or a power "
+            + "cut), and this summary was rebuilt from its journal. Last activity \(SummaryTimestamp.iso8601(note.lastActivity)), "
+            + "\(answers) saved; anything the patient typed after that was not saved. Go over the rest at the visit."
+    }
+
     static func status(_ status: OutcomeStatus) -> String {
         switch status {
         case .proceed: "Can book"

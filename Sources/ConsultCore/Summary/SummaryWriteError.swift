@@ -14,8 +14,10 @@ import Darwin
 public enum SummaryWriteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The folder (or a folder on its path) could not be created or opened, or is not a folder.
     case directoryUnavailable(path: String, reason: String)
-    /// The folder is open to other users and belongs to someone else, so it cannot be made private.
+    /// The folder exists and is open to other users; Consult changes the mode only of folders it creates.
     case directoryNotPrivate(path: String, mode: UInt32, owner: UInt32)
+    /// The folder exists, is private, but belongs to another user, who could read or replace the summaries.
+    case directoryNotOwned(path: String, owner: UInt32, user: UInt32)
     /// The system refused to create or change a file: permissions, a read-only or immutable folder.
     case notWritable(path: String, reason: String)
     /// No space (or no quota) left on the disk that holds the folder.
@@ -59,9 +61,23 @@ public enum SummaryWriteError: Error, Sendable, Hashable, CustomStringConvertibl
             "Cannot use the summary folder \(path): \(reason). Check the folder's path (no file may have the name of a "
                 + "folder on it), or choose another folder. \(Self.nothingSaved)"
         case let .directoryNotPrivate(path, mode, owner):
-            "The summary folder \(path) is open to other users (mode \(String(mode & 0o7777, radix: 8))) and belongs to "
-                + "user \(owner), so Consult cannot make it private. Ask its owner to run `chmod 700 \(path)`, "
-                + "or choose another folder. \(Self.nothingSaved)"
+            if mode & 0o1002 != 0 {
+                // Sticky or writable by everyone: a shared folder such as /tmp, which must keep its mode.
+                "The summary folder \(path) is a shared folder (mode \(String(mode & 0o7777, radix: 8))): other users "
+                    + "can see and add files in it. Consult changes the permissions only of folders it creates, so it "
+                    + "leaves this one as it is. Give --out a folder inside it that does not exist yet, such as "
+                    + "\(Self.inside(path)): Consult creates it private. \(Self.nothingSaved)"
+            } else {
+                "The summary folder \(path) is open to other users (mode \(String(mode & 0o7777, radix: 8)), owner user "
+                    + "\(owner)). Consult changes the permissions only of folders it creates, so it leaves this one as it "
+                    + "is. Either make it private with `chmod 700 \(path)` (as its owner), or give --out a folder that "
+                    + "does not exist yet, such as \(Self.inside(path)): Consult creates it private. \(Self.nothingSaved)"
+            }
+        case let .directoryNotOwned(path, owner, user):
+            "The summary folder \(path) belongs to user \(owner), not to user \(user) who runs Consult; its owner "
+                + "could read or replace the summaries. Run Consult as its owner, give the folder to user \(user) "
+                + "(`chown \(user) \(path)`), or give --out a folder that does not exist yet, such as "
+                + "\(Self.inside(path)). \(Self.nothingSaved)"
         case let .notWritable(path, reason):
             "Cannot write the consultation summary in \(path): \(reason). Let the user running Consult write there "
                 + "(and check the disk is not read-only), or choose another folder. \(Self.nothingSaved)"
@@ -83,6 +99,11 @@ public enum SummaryWriteError: Error, Sendable, Hashable, CustomStringConvertibl
     /// What the patient is told, whatever went wrong.
     public var patientMessage: String {
         "We couldn't save your answers. Please tell the front desk — your answers are kept."
+    }
+
+    /// A new folder inside `path` to suggest.
+    private static func inside(_ path: String) -> String {
+        (path.hasSuffix("/") ? path : path + "/") + "consult-summaries"
     }
 
     private static let nothingSaved = "No summary file was saved for this consultation."

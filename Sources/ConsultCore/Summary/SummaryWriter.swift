@@ -9,9 +9,10 @@ import Darwin
 
 /// Saves a consultation's three summary files into a private folder, never overwriting anything.
 ///
-/// The folder is created (with any missing parents) as `0700`; an existing
-/// folder of ours that is open to others loses its group and other permissions
-/// (`0755` becomes `0700`). Each file is written to a temporary `0600` file
+/// The folder is created (with any missing parents) as `0700`. An existing
+/// folder is used only when it is already private and belongs to the user
+/// running Consult; its mode is never changed (``SummaryWriteError/directoryNotPrivate(path:mode:owner:)``
+/// and ``SummaryWriteError/directoryNotOwned(path:owner:user:)`` say how to fix it). Each file is written to a temporary `0600` file
 /// beside it, synced, then hard-linked to its name (which fails rather than
 /// replace an existing file) and the temporary name removed; the folder is
 /// synced last. When any of the three names is taken, all three get the next
@@ -26,13 +27,17 @@ public struct SummaryWriter: Sendable {
 
     /// Called with each file's final name just before it is placed; tests use it to fail mid-way.
     let beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?
+    /// The system calls that write and sync files; tests inject failures here.
+    let operations: any FileOperations
 
     public init(directory: URL) {
         self.init(directory: directory, beforePlacing: nil)
     }
 
-    init(directory: URL, beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?) {
+    init(directory: URL, operations: any FileOperations = SystemFileOperations(),
+         beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?) {
         self.directory = directory
+        self.operations = operations
         self.beforePlacing = beforePlacing
     }
 
@@ -41,19 +46,100 @@ public struct SummaryWriter: Sendable {
     /// - Returns: the three files' URLs, in that order.
     /// - Throws: ``SummaryWriteError``, after removing whatever this call had written.
     public func write(_ record: ConsultationRecord) throws(SummaryWriteError) -> [URL] {
+        try write(record, acceptingIdenticalFiles: false)
+    }
+
+    /// Writes the three files of a record; with `acceptingIdenticalFiles`, a name that already holds exactly the
+    /// bytes this call would write counts as written.
+    ///
+    /// Recovery writes with `acceptingIdenticalFiles`: when Consult stopped after a summary was placed but before
+    /// its journal was removed, writing it again finds the same files and adds no second copy. (The renderers
+    /// are deterministic, and a session id in the name and the content keeps two sessions apart.)
+    func write(_ record: ConsultationRecord, acceptingIdenticalFiles: Bool) throws(SummaryWriteError) -> [URL] {
         let contents = try Self.render(record)
-        let folder = try OutputFolder(path: directory.path)
-        defer { folder.close() }
+        let folder = try openFolder()
         let stem = SummaryRenderer.fileStem(for: record)
         for attempt in 1...Self.nameLimit {
             let candidate = attempt == 1 ? stem : "\(stem)-\(attempt)"
             let files = contents.map { (name: "\(candidate).\($0.extension)", data: $0.data) }
-            if let names = try place(files, in: folder) {
-                try folder.sync()
+            if let names = try place(files, in: folder, acceptingIdenticalFiles: acceptingIdenticalFiles) {
+                try Self.mapping(folder.path) { () throws(SystemCallError) in try folder.sync() }
                 return names.map { directory.appendingPathComponent($0, isDirectory: false) }
             }
         }
         throw .noFreeName(path: folder.path, stem: stem)
+    }
+
+    // MARK: - Before the first question
+
+    /// How old an unlocked temporary file must be before it counts as left over by a killed writer.
+    static let staleTemporaryAge: TimeInterval = 60
+
+    /// Checks the folder before the first question, so a patient never answers into a folder that cannot be written.
+    ///
+    /// Creates the folder (and its private journal folder `.journal`) as ``write(_:)`` would, refuses one that is
+    /// not private and ours, writes, syncs and removes a 4 KiB probe file (so a read-only or full disk shows now),
+    /// and removes the temporary files a killed writer left: `.<summary name>.<hex>.tmp` in the folder and
+    /// `.<journal name>.<hex>.tmp` in `.journal`. A temporary file is left over when no process holds its lock
+    /// and it is more than a minute old; its content is never needed, because a summary's journal is removed
+    /// only after all three files are in place.
+    ///
+    /// - Parameter now: the current time, for the age of temporary files.
+    /// - Returns: what was cleaned up, with a line for staff about it.
+    /// - Throws: ``SummaryWriteError`` when summaries could not be written there.
+    public func prepare(now: Date = Date()) throws(SummaryWriteError) -> SummaryFolderCheck {
+        let folder = try openFolder()
+        let journal = try openJournalFolder(in: folder)
+        try Self.mapping(folder.path) { () throws(SystemCallError) in
+            let probe = try folder.writeTemporary(Data(repeating: 0, count: 4096), for: Self.probeName)
+            folder.remove(probe)
+        }
+        var check = SummaryFolderCheck(directory: directory)
+        for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {
+            for name in (try? place.names()) ?? [] where isTemporary(name) {
+                let shown = place === folder ? name : ".journal/" + name
+                guard let file = place.staleTemporary(name, olderThan: Self.staleTemporaryAge, now: now) else {
+                    check.keptTemporaryFiles.append(shown)
+                    continue
+                }
+                place.remove(name)
+                _ = closeDescriptor(file)
+                check.removedTemporaryFiles.append(shown)
+            }
+        }
+        if !check.removedTemporaryFiles.isEmpty {
+            try? folder.sync()
+            try? journal.sync()
+        }
+        return check
+    }
+
+    /// Opens (creating it when missing) the private journal folder `.journal` of the summary folder.
+    func openJournalFolder(in folder: DurableFolder) throws(SummaryWriteError) -> DurableFolder {
+        do throws(DurableFolderError) {
+            return try folder.subfolder(Self.journalFolderName)
+        } catch {
+            switch error {
+            case let .failed(failure): throw SummaryWriteError(errno: failure.code, path: failure.path)
+            case let .notPrivate(path, mode, owner):
+                if mode & 0o077 != 0 { throw .directoryNotPrivate(path: path, mode: mode, owner: owner) }
+                throw .directoryNotOwned(path: path, owner: owner, user: UInt32(geteuid()))
+            }
+        }
+    }
+
+    /// The private folder of journals inside the summary folder.
+    static let journalFolderName = ".journal"
+    static let probeName = "consult-probe"
+
+    /// `.20261126-053127-3f9a1c2e.fhir.json.0123456789abcdef.tmp`, and `.consult-probe.<hex>.tmp`.
+    static func isSummaryTemporary(_ name: String) -> Bool {
+        name.wholeMatch(of: /\.(?:[0-9]{8}-[0-9]{6}-[A-Za-z0-9_-]+\.(?:md|json|fhir\.json)|consult-probe)\.[0-9a-f]{1,16}\.tmp/) != nil
+    }
+
+    /// `.20261126-052000-3f9a1c2e.journal.0123456789abcdef.tmp`.
+    static func isJournalTemporary(_ name: String) -> Bool {
+        name.wholeMatch(of: /\.[A-Za-z0-9_-]+\.journal\.[0-9a-f]{16}\.tmp/) != nil
     }
 
     // MARK: - Steps
@@ -73,26 +159,27 @@ public struct SummaryWriter: Sendable {
     /// Places every file under its name, or none of them.
     ///
     /// - Returns: the names written, or `nil` when one of the names was taken (and nothing is left behind).
-    private func place(_ files: [(name: String, data: Data)], in folder: OutputFolder) throws(SummaryWriteError) -> [String]? {
+    private func place(_ files: [(name: String, data: Data)], in folder: DurableFolder,
+                       acceptingIdenticalFiles: Bool) throws(SummaryWriteError) -> [String]? {
         var placed: [String] = []
         do throws(SummaryWriteError) {
             for file in files {
-                let temporary = try folder.writeTemporary(file.data, for: file.name)
-                do throws(SummaryWriteError) {
-                    try beforePlacing?(file.name)
-                    guard try folder.link(temporary, to: file.name) else {
-                        folder.remove(temporary)
-                        folder.remove(placed)
-                        return nil
-                    }
-                } catch {
-                    folder.remove(temporary)
-                    throw error
+                if acceptingIdenticalFiles, (try? folder.contents(of: file.name)) == file.data { continue }
+                let temporary = try Self.mapping(folder.path) { () throws(SystemCallError) in
+                    try folder.writeTemporary(file.data, for: file.name)
+                }
+                defer { folder.remove(temporary) }
+                try beforePlacing?(file.name)
+                let linked = try Self.mapping(folder.path) { () throws(SystemCallError) in
+                    try folder.link(temporary, to: file.name)
+                }
+                guard linked else {
+                    folder.remove(placed)
+                    return nil
                 }
                 placed.append(file.name)
-                folder.remove(temporary)
             }
-            return placed
+            return files.map(\.name)
         } catch {
             folder.remove(placed)
             try? folder.sync()
@@ -102,138 +189,98 @@ public struct SummaryWriter: Sendable {
 
     /// Writes all of `data` to `descriptor`, through interrupted and partial writes.
     static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(SummaryWriteError) {
-        let failure: Int32? = data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
+        try mapping(path) { () throws(SystemCallError) in try DurableFolder.writeAll(data, to: descriptor, path: path) }
+    }
+
+    /// Runs a file operation, turning its failure into the ``SummaryWriteError`` for `path`.
+    static func mapping<T>(_ path: String, _ operation: () throws(SystemCallError) -> T) throws(SummaryWriteError) -> T {
+        do {
+            return try operation()
+        } catch {
+            throw SummaryWriteError(errno: error.code, path: path)
         }
-        if let failure { throw SummaryWriteError(errno: failure, path: path) }
+    }
+
+    /// Opens the summary folder, creating it as needed.
+    func openFolder() throws(SummaryWriteError) -> DurableFolder {
+        try OutputFolder.opening(path: directory.path, operations: operations)
+    }
+}
+
+/// What ``SummaryWriter/prepare(now:)`` found in the summary folder.
+public struct SummaryFolderCheck: Sendable, Hashable {
+    public var directory: URL
+    /// Temporary files left by a writer that was killed, removed (names relative to the folder).
+    public var removedTemporaryFiles: [String] = []
+    /// Temporary files in use by another process, or too recent to tell, left alone.
+    public var keptTemporaryFiles: [String] = []
+
+    /// A line for staff (standard error) when something was cleaned up; `nil` otherwise.
+    public var message: String? {
+        guard !removedTemporaryFiles.isEmpty else { return nil }
+        let count = removedTemporaryFiles.count
+        return "removed \(count) temporary file\(count == 1 ? "" : "s") left in \(directory.path) by a writer that was "
+            + "stopped (no summary is lost: each is written again from its journal): "
+            + removedTemporaryFiles.joined(separator: ", ")
     }
 }
 
 // MARK: - The folder
 
-/// An open summary folder: every file operation is relative to its descriptor,
+/// Opens the summary folder: every file operation is then relative to its descriptor,
 /// so a folder renamed or replaced mid-way cannot send files elsewhere.
-private struct OutputFolder {
-    let path: String
-    let descriptor: Int32
-
-    /// Creates the folder as needed, opens it and makes it private.
-    init(path: String) throws(SummaryWriteError) {
-        self.path = path
-        try Self.createMissing(path)
+private enum OutputFolder {
+    /// Creates the folder as needed and opens it; an existing folder must already be private and ours.
+    ///
+    /// The mode of a folder Consult did not create is never changed: `--out` may name a shared folder
+    /// (`/tmp`, mode `1777`) or a symbolic link to someone's folder, and tightening those would break them.
+    static func opening(path: String, operations: any FileOperations) throws(SummaryWriteError) -> DurableFolder {
+        let created = try createMissing(path)
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SummaryWriteError.directoryUnavailable(path: path, reason: SummaryWriteError.reason(errno: errno))
         }
-        self.descriptor = descriptor
-        do throws(SummaryWriteError) {
-            try makePrivate()
-        } catch {
-            close()
-            throw error
+        let folder = DurableFolder(descriptor: descriptor, path: path, operations: operations)
+        var info = stat()
+        guard fstat(folder.descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
+        if created {
+            if info.st_mode & 0o777 != 0o700 { _ = fchmod(folder.descriptor, 0o700) } // ours: just made
+            return folder
         }
+        guard info.st_mode & 0o077 == 0 else {
+            throw .directoryNotPrivate(path: folder.path, mode: UInt32(info.st_mode), owner: UInt32(info.st_uid))
+        }
+        guard info.st_uid == geteuid() else {
+            throw .directoryNotOwned(path: folder.path, owner: UInt32(info.st_uid), user: UInt32(geteuid()))
+        }
+        return folder
     }
 
     /// `mkdir` with mode `0700` for the folder and each missing parent.
-    private static func createMissing(_ path: String) throws(SummaryWriteError) {
+    ///
+    /// - Returns: whether this call created the folder itself.
+    private static func createMissing(_ path: String) throws(SummaryWriteError) -> Bool {
         var info = stat()
-        if stat(path, &info) == 0 { return }
+        if stat(path, &info) == 0 { return false }
         var prefix = path.hasPrefix("/") ? "/" : ""
+        var created = false
         for component in path.split(separator: "/") {
             prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
             if mkdir(prefix, 0o700) == 0 {
-                _ = chmod(prefix, 0o700) // exactly 0700, whatever the umask
-            } else if errno != EEXIST {
+                _ = chmod(prefix, 0o700) // exactly 0700, whatever the umask: a folder this call just made
+                created = true
+            } else if errno == EEXIST {
+                created = false
+            } else {
                 throw SummaryWriteError.directoryUnavailable(path: prefix, reason: SummaryWriteError.reason(errno: errno))
             }
         }
-    }
-
-    /// Takes group and other permissions away from the folder when it is ours; refuses an open folder that is not.
-    private func makePrivate() throws(SummaryWriteError) {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: path) }
-        guard info.st_mode & 0o077 != 0 else { return }
-        guard info.st_uid == geteuid() else {
-            throw .directoryNotPrivate(path: path, mode: UInt32(info.st_mode), owner: UInt32(info.st_uid))
-        }
-        guard fchmod(descriptor, info.st_mode & 0o700) == 0 else { throw SummaryWriteError(errno: errno, path: path) }
-    }
-
-    /// Writes `data` to a new `0600` temporary file beside `name` and syncs it.
-    ///
-    /// - Returns: the temporary file's name.
-    func writeTemporary(_ data: Data, for name: String) throws(SummaryWriteError) -> String {
-        var temporary = ""
-        var file: Int32 = -1
-        for _ in 0..<16 where file < 0 {
-            temporary = ".\(name).\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp"
-            file = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if file < 0, errno != EEXIST { throw SummaryWriteError(errno: errno, path: path) }
-        }
-        guard file >= 0 else { throw SummaryWriteError(errno: EEXIST, path: path) }
-        do throws(SummaryWriteError) {
-            guard fchmod(file, 0o600) == 0 else { throw SummaryWriteError(errno: errno, path: path) }
-            try SummaryWriter.writeAll(data, to: file, path: path)
-            try Self.retryingInterrupts(path: path) { fsync(file) }
-        } catch {
-            _ = closeDescriptor(file)
-            remove(temporary)
-            throw error
-        }
-        if closeDescriptor(file) != 0, errno != EINTR {
-            let failure = errno
-            remove(temporary)
-            throw SummaryWriteError(errno: failure, path: path)
-        }
-        return temporary
-    }
-
-    /// Gives `temporary` the name `name` unless that name exists.
-    ///
-    /// - Returns: `false` when `name` is taken.
-    func link(_ temporary: String, to name: String) throws(SummaryWriteError) -> Bool {
-        if linkat(descriptor, temporary, descriptor, name, 0) == 0 { return true }
-        if errno == EEXIST { return false }
-        throw SummaryWriteError(errno: errno, path: path)
-    }
-
-    func remove(_ name: String) {
-        _ = unlinkat(descriptor, name, 0)
-    }
-
-    func remove(_ names: [String]) {
-        names.forEach(remove)
-    }
-
-    /// Makes the folder's new entries durable.
-    func sync() throws(SummaryWriteError) {
-        try Self.retryingInterrupts(path: path) { fsync(descriptor) }
-    }
-
-    func close() {
-        _ = closeDescriptor(descriptor)
-    }
-
-    private static func retryingInterrupts(path: String, _ call: () -> Int32) throws(SummaryWriteError) {
-        while call() != 0 {
-            if errno != EINTR { throw SummaryWriteError(errno: errno, path: path) }
-        }
+        return created
     }
 }
 
-/// `close(2)`, reachable from types that have a `close()` of their own.
-private func closeDescriptor(_ descriptor: Int32) -> Int32 {
-    close(descriptor)
+extension DurableFolder {
+    func remove(_ names: [String]) {
+        names.forEach(remove)
+    }
 }

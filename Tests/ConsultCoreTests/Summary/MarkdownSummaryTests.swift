@@ -3,6 +3,17 @@ import Testing
 @testable import ConsultCore
 
 @Suite struct MarkdownSummaryTests {
+    @Test func aRecoveredConsultationIsMarkedUnderTheTitle() {
+        let page = SummaryRenderer.markdown(SummaryFixtures.recoveredAfterACrash)
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "# Micro-needling consultation — summary")
+        #expect(lines[2] == "> **RECOVERED after an interruption — Consult stopped during this consultation (a crash, a kill "
+                + "or a power cut), and this summary was rebuilt from its journal. Last activity 2026-11-26T05:31:27Z, 2 answers "
+                + "saved; anything the patient typed after that was not saved. Go over the rest at the visit.**")
+        #expect(lines[4] == "## Outcome: Incomplete — the patient did not finish")
+        #expect(!SummaryRenderer.markdown(SummaryFixtures.incompleteRehearsal).contains("RECOVERED"))
+    }
+
     @Test func aDeclineReadsOutcomeAndReasonsFirst() {
         let page = SummaryRenderer.markdown(SummaryFixtures.declineTwoReasons)
         let expected = """

@@ -65,6 +65,17 @@ import Testing
         #expect((decline["answers"] as? [[String: Any]])?.first?["value"] as? [String] == [])
     }
 
+    @Test func aRecoveredSummarySaysWhenItStoppedAndHowManyAnswersWereSaved() throws {
+        let json = try SummaryFixtures.object(SummaryRenderer.json(SummaryFixtures.recoveredAfterACrash))
+        let recovered = try #require(json["recovered"] as? [String: Any])
+        #expect(Set(recovered.keys) == ["last_activity", "answers"])
+        #expect(recovered["last_activity"] as? String == "2026-11-26T05:31:27Z")
+        #expect(recovered["answers"] as? Int == 2)
+        #expect((json["outcome"] as? [String: Any])?["status"] as? String == "incomplete")
+        let normal = try SummaryFixtures.object(SummaryRenderer.json(SummaryFixtures.incompleteRehearsal))
+        #expect(normal["recovered"] == nil, "left out of every summary that was not recovered")
+    }
+
     @Test func outcomeKeepsReasonsWithTheirAnswers() throws {
         let json = try SummaryFixtures.object(SummaryRenderer.json(SummaryFixtures.declineTwoReasons))
         let outcome = try #require(json["outcome"] as? [String: Any])
@@ -105,6 +116,10 @@ import Testing
         var answers = try #require(json["answers"] as? [[String: Any]])
         answers[5]["value"] = "unsure" // a yes-no question cannot be answered "unsure"
         json["answers"] = answers
+        #expect(!(try SchemaValidation.validate(JSONSerialization.data(withJSONObject: json))).valid)
+
+        json = try SummaryFixtures.object(SummaryRenderer.json(SummaryFixtures.recoveredAfterACrash))
+        json["recovered"] = ["last_activity": "2026-11-26T05:31:27Z"] // how many answers were saved is required
         #expect(!(try SchemaValidation.validate(JSONSerialization.data(withJSONObject: json))).valid)
     }
 }

@@ -93,7 +93,20 @@ enum SummaryFixtures {
               FAQRecord(asked: "Does it hurt?", answered: true, entry: "pain")]
     )
 
-    static let all: [ConsultationRecord] = [proceedPatient, declineTwoReasons, incompleteRehearsal]
+    /// A patient consultation cut short by a crash after two answers, rebuilt from its journal.
+    static let recoveredAfterACrash = ConsultationRecord(
+        id: "c7a5h001", dialog: dialog, language: "en", mode: .patient, started: started, finished: finished,
+        outcome: OutcomeSummary(status: .incomplete),
+        answers: [
+            AnsweredQuestion(id: "concern", question: "What would you like to improve?", kind: concernKind,
+                             value: .choices(["acne_scars"]), text: "acne"),
+            AnsweredQuestion(id: "age", question: "How old are you?", kind: ageKind, value: .number(41), text: "41"),
+        ],
+        highlights: ["concern"],
+        recovered: RecoveryNote(lastActivity: finished, answerCount: 2)
+    )
+
+    static let all: [ConsultationRecord] = [proceedPatient, declineTwoReasons, incompleteRehearsal, recoveredAfterACrash]
 
     /// The package's root folder, for `docs/`.
     static let packageRoot = URL(fileURLWithPath: #filePath)
