@@ -148,7 +148,8 @@ struct ConsultationTerminalTests {
         #expect(folderMode == 0o700)
         for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
             let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.posixPermissions] as? Int
-            #expect(mode == 0o600, "\(name)")
+            // The private journal area is a folder, 0700 like the summary folder.
+            #expect(mode == (name == ".journal" ? 0o700 : 0o600), "\(name)")
         }
     }
 

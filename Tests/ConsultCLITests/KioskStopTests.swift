@@ -9,11 +9,17 @@ struct KioskStopTests {
     private static let consentQuestion = "Is it okay to continue with the screening?"
     private static let concernQuestion = "What would you like to improve?"
 
-    /// A summary folder that cannot be created, because a file has the name of the folder above it.
+    /// A summary folder that the kiosk can prepare at start, and the file that will block it once the kiosk runs
+    /// (a kiosk refuses to start with an unusable folder, so the folder goes away only later, as a disk can).
     private func blockedFolder() throws -> (blocker: URL, out: URL) {
         let blocker = PackagePaths.temporaryFolder("blocker")
-        try Data("not a folder".utf8).write(to: blocker)
         return (blocker, blocker.appendingPathComponent("summaries"))
+    }
+
+    /// Replaces the folder above the summary folder, journal and all, with a file.
+    private func block(_ blocker: URL) throws {
+        try FileManager.default.removeItem(at: blocker)
+        try Data("not a folder".utf8).write(to: blocker)
     }
 
     @Test("SIGTERM at a terminal with two unsaved sessions: both are named for staff, with the reason, and it exits 1")
@@ -24,6 +30,7 @@ struct KioskStopTests {
                                        arguments: ["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
         // The first patient ends the session with Ctrl-D and leaves the thank-you screen.
         try kiosk.expect(Self.welcome)
+        try block(blocker)
         try kiosk.send("\r")
         try kiosk.expect(Self.consentQuestion)
         try kiosk.expect("> ")
@@ -58,6 +65,8 @@ struct KioskStopTests {
             try? FileManager.default.removeItem(at: blocker)
         }
         let kiosk = try SpawnedConsult(["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
+        try kiosk.expectOutput(Self.welcome)
+        try block(blocker)
         // The first patient leaves at once; their summary cannot be written.
         try kiosk.send("\nquit\nyes\n")
         try kiosk.expectOutput("Please tell the front desk")
@@ -81,6 +90,8 @@ struct KioskStopTests {
         let (blocker, out) = try blockedFolder()
         defer { try? FileManager.default.removeItem(at: blocker) }
         let kiosk = try SpawnedConsult(["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
+        try kiosk.expectOutput(Self.welcome)
+        try block(blocker)
         try kiosk.send("\nyes\n")
         try kiosk.expectOutput(Self.concernQuestion)
         kill(kiosk.processID, SIGHUP)

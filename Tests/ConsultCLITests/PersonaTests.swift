@@ -286,13 +286,20 @@ struct SummaryFiles {
     let json: URL
     let fhir: URL
 
-    /// Checks the folder holds exactly these three files, mode 0600, and is itself mode 0700.
+    /// Checks the folder holds exactly these three files, mode 0600, and is itself mode 0700; its private journal
+    /// area `.journal` (0700) is empty, since the session's journal goes once its summary is written.
     init?(folder: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder.path).sorted() else {
+        guard let all = try? manager.contentsOfDirectory(atPath: folder.path).sorted() else {
             Issue.record("no summary folder at \(folder.path)", sourceLocation: sourceLocation)
             return nil
         }
+        let journal = folder.appendingPathComponent(".journal")
+        #expect(all.contains(".journal"), "no journal area among \(all)", sourceLocation: sourceLocation)
+        #expect(Self.mode(of: journal) == 0o700, "journal area mode", sourceLocation: sourceLocation)
+        let journals = (try? manager.contentsOfDirectory(atPath: journal.path))?.filter { $0.hasSuffix(".journal") } ?? []
+        #expect(journals.isEmpty, "journals left: \(journals)", sourceLocation: sourceLocation)
+        let names = all.filter { $0 != ".journal" }
         guard let markdownName = names.first(where: { $0.hasSuffix(".md") }) else {
             Issue.record("no .md file among \(names)", sourceLocation: sourceLocation)
             return nil

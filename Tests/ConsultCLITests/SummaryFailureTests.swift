@@ -4,14 +4,15 @@ import Testing
 /// When the summary cannot be written, the patient is told to see the front desk, staff see the path and
 /// the reason, and the command fails instead of pretending.
 @Suite struct SummaryFailureTests {
-    @Test func aFolderThatCannotBeCreatedIsReportedToPatientAndStaff() throws {
+    /// The folder is checked before the first question, so no patient answers questions whose answers could not be kept.
+    @Test func aFolderThatCannotBeCreatedIsRefusedBeforeTheFirstQuestion() throws {
         let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("consult-blocker-\(UUID().uuidString)")
         try Data("not a folder".utf8).write(to: blocker)
         defer { try? FileManager.default.removeItem(at: blocker) }
         let out = blocker.appendingPathComponent("summaries").path
         let run = try ConsultProcessRun.run(["run", "dialogs", "--out", out], input: Data("yes\n".utf8))
         #expect(run.exitCode == 1)
-        #expect(run.standardOutput.contains("We couldn't save your answers. Please tell the front desk"))
+        #expect(!run.standardOutput.contains("Is it okay to continue"), "\(run.standardOutput)")
         #expect(run.standardError.contains(blocker.path))
         #expect(run.standardError.contains("Not a directory"))
         #expect(!run.standardError.contains("Fatal error"))

@@ -50,10 +50,11 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
+        let directory = try SummaryFolder.open(out, for: consultation)
         PatientModes.prepare()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
-            summaryDirectory: URL(fileURLWithPath: out), language: lang,
+            summaryDirectory: directory, language: lang,
             idleTimeout: .seconds(idleTimeout), idleWarning: .seconds(warningSeconds)
         )
         guard kiosk.run() else { throw ExitCode(1) }

@@ -34,23 +34,31 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
+        let directory = try SummaryFolder.open(out, for: consultation)
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),
-            summaryDirectory: URL(fileURLWithPath: out), language: lang, mode: .patient, idleTimeout: nil
+            summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil
         )
         switch driver.run() {
         case .finished, .terminated:
             return
-        case let .summaryNotSaved(record, stopping, _):
+        case let .summaryNotSaved(record, stopping, _, journaled):
             // The answers stay in memory: at a terminal, staff can fix the folder and retry (unless asked to stop).
+            // A journaled session is also kept on disk, and the next start writes it if nobody retries now.
             let presenter = SessionPresenter(screen: driver.screen, styled: reader.isInteractive)
             while reader.isInteractive && !stopping {
                 driver.screen.writeLine(SessionScreenText.retrySaving)
                 guard case .line = reader.readLine(prompt: "> ", completions: [], timeout: nil) else { break }
-                if driver.save(record, presenter: presenter) { return }
+                if journaled {
+                    // Recovery writes it from the journal and removes the journal, so nothing is written twice.
+                    if SummaryFolder.recover(in: directory, for: consultation) == 0 { return }
+                } else if driver.save(record, presenter: presenter) {
+                    return
+                }
             }
+            if journaled { StandardStreams.writeError("consult: \(SessionScreenText.keptInJournal)\n") }
             throw ExitCode(1)
         }
     }

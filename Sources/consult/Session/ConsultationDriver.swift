@@ -16,10 +16,12 @@ struct ConsultationDriver {
         case terminated(OutcomeStatus)
         /// The summary could not be written; the record is kept so it can be written later.
         ///
+        /// - Parameter journaled: The session's journal holds it durably, so recovery writes it at the next
+        ///   chance (between patients, or at the next start); the caller need not keep the record.
         /// - Parameter stopping: The program should stop too, as for ``terminated(_:)``: no one may be asked
         ///   to retry, and a kiosk must not serve another patient.
         /// - Parameter walkedAway: As for ``finished(_:walkedAway:)``.
-        case summaryNotSaved(ConsultationRecord, stopping: Bool = false, walkedAway: Bool = false)
+        case summaryNotSaved(ConsultationRecord, stopping: Bool = false, walkedAway: Bool = false, journaled: Bool = false)
     }
 
     let consultation: Consultation
@@ -35,8 +37,15 @@ struct ConsultationDriver {
 
     func run() -> Ending {
         let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
-        var machine = ConsultationStateMachine(consultation: consultation, language: language, mode: mode)
-        var action = machine.start()
+        // Every change of the session is journaled and synced before the next question shows (docs/reliability.md).
+        var session = JournaledSession(consultation: consultation, language: language, mode: mode,
+                                       writer: SummaryWriter(directory: summaryDirectory))
+        var action = session.start()
+        func take(_ step: JournaledStep) -> ConsultationAction {
+            // Staff only: the patient carries on, and the journal is tried again at the next change.
+            if let error = step.journalError { StandardStreams.writeError("consult: \(error.description)\n") }
+            return step.action
+        }
         var terminated = false
         var walkedAway = false
         while true {
@@ -47,7 +56,7 @@ struct ConsultationDriver {
                 if screen.isReaderGone {
                     // The patient can no longer see the questions: end as if they had left.
                     terminated = true
-                    action = machine.endOfInput()
+                    action = take(session.endOfInput())
                     continue
                 }
                 let event = readLine(completions: prompt.completions)
@@ -55,23 +64,23 @@ struct ConsultationDriver {
                 case let .line(line):
                     // Piped input is not echoed by a terminal; writing it back keeps transcripts readable.
                     if !reader.isInteractive { screen.writeLine("> " + TerminalSanitizer.clean(line)) }
-                    action = machine.lineReceived(line)
+                    action = take(session.lineReceived(line))
                 case .endOfInput:
-                    action = machine.endOfInput()
+                    action = take(session.endOfInput())
                 case .interrupted:
                     screen.writeLine()
-                    action = machine.interrupted()
+                    action = take(session.interrupted())
                 case .timedOut:
                     walkedAway = true
-                    action = machine.idleTimedOut()
+                    action = take(session.idleTimedOut())
                 case .terminated:
                     terminated = true
-                    action = machine.endOfInput()
+                    action = take(session.endOfInput())
                 }
             case let .finish(messages, record):
                 presenter.show(messages)
-                guard save(record, presenter: presenter) else {
-                    return .summaryNotSaved(record, stopping: terminated, walkedAway: walkedAway)
+                guard save(record, presenter: presenter, session: &session) else {
+                    return .summaryNotSaved(record, stopping: terminated, walkedAway: walkedAway, journaled: session.isDurable)
                 }
                 return terminated ? .terminated(record.outcome.status) : .finished(record.outcome.status, walkedAway: walkedAway)
             }
@@ -101,20 +110,39 @@ struct ConsultationDriver {
         return .timedOut
     }
 
-    /// Writes the summary; on failure tells the patient to see the front desk and staff the reason.
+    /// Writes the summary of a journaled session, then removes its journal; on failure tells the patient to see
+    /// the front desk and staff the reason (the journal then stays as the pending summary).
+    private func save(_ record: ConsultationRecord, presenter: SessionPresenter, session: inout JournaledSession) -> Bool {
+        do {
+            let saved = try session.saveSummary(record)
+            if let note = saved.journalError { StandardStreams.writeError("consult: \(note.description)\n") }
+            return announce(saved.files)
+        } catch {
+            return failed(error, presenter: presenter)
+        }
+    }
+
+    /// Writes a summary kept in memory again (a staff retry); on failure tells the patient and staff.
     func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
         do {
-            let files = try SummaryWriter(directory: summaryDirectory).write(record)
-            screen.writeLine()
-            screen.writeLine(SessionScreenText.saved)
-            let names = files.map(\.lastPathComponent).joined(separator: ", ")
-            StandardStreams.writeError("consult: summary written to \(summaryDirectory.path): \(names)\n")
-            return true
+            return announce(try SummaryWriter(directory: summaryDirectory).write(record))
         } catch {
-            screen.writeLine()
-            presenter.show([Message(.hint, error.patientMessage)])
-            StandardStreams.writeError("consult: \(error.description)\n")
-            return false
+            return failed(error, presenter: presenter)
         }
+    }
+
+    private func announce(_ files: [URL]) -> Bool {
+        screen.writeLine()
+        screen.writeLine(SessionScreenText.saved)
+        let names = files.map(\.lastPathComponent).joined(separator: ", ")
+        StandardStreams.writeError("consult: summary written to \(summaryDirectory.path): \(names)\n")
+        return true
+    }
+
+    private func failed(_ error: SummaryWriteError, presenter: SessionPresenter) -> Bool {
+        screen.writeLine()
+        presenter.show([Message(.hint, error.patientMessage)])
+        StandardStreams.writeError("consult: \(error.description)\n")
+        return false
     }
 }

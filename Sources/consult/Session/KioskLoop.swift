@@ -25,9 +25,11 @@ struct KioskLoop {
     ///
     /// - Returns: Whether every session's summary was written.
     func run() -> Bool {
-        // Summaries that could not be written stay here and are tried again after every patient.
+        // Summaries that could not be written stay in their session's journal, which recovery writes after every
+        // patient; only a session whose journal could not be written either is kept here, in memory.
         var unsaved: [ConsultationRecord] = []
         while true {
+            SummaryFolder.recover(in: summaryDirectory, for: consultation)
             unsaved = saveAgain(unsaved).map(\.record)
             resetScreen()
             guard let language = welcome() else { break }
@@ -41,8 +43,8 @@ struct KioskLoop {
                 if walkedAway { continue }
             case .terminated:
                 return stop(unsaved)
-            case let .summaryNotSaved(record, stopping, walkedAway):
-                unsaved.append(record)
+            case let .summaryNotSaved(record, stopping, walkedAway, journaled):
+                if !journaled { unsaved.append(record) }
                 if stopping { return stop(unsaved) }
                 if walkedAway { continue }
             }
@@ -55,6 +57,10 @@ struct KioskLoop {
     ///
     /// Their answers are not written anywhere else: a log is no place for health answers.
     private func stop(_ unsaved: [ConsultationRecord]) -> Bool {
+        // Journaled sessions: written now if the folder can take them, else kept on disk for the next start.
+        if SummaryFolder.recover(in: summaryDirectory, for: consultation) > 0 {
+            StandardStreams.writeError("consult: \(SessionScreenText.keptInJournal)\n")
+        }
         let failures = saveAgain(unsaved, reportingEach: false)
         guard !failures.isEmpty else { return true }
         StandardStreams.writeError(KioskStaffText.unsavedAtStop(failures.map { ($0.record, $0.error.description) }))

@@ -2,6 +2,7 @@ import ConsultCore
 
 /// The words the terminal front end shows around a consultation, in one place for review.
 enum SessionScreenText {
+    static let keptInJournal = "the answers are kept in the summary folder's journal; the next start writes the summary once the folder can be written"
     static let retrySaving = "Staff: press Enter to try saving again, or Ctrl-D to give up (the answers are then lost)."
     /// Shared with the plain screen of replays, so both say the same.
     static let aboutYourQuestion = PlainScreenText.aboutYourQuestion

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ConsultCore
+import Foundation
+
+/// The summary folder as a patient session uses it: checked before the first question, and searched for the
+/// journals of sessions a crash, a kill or a full disk left behind (docs/reliability.md).
+enum SummaryFolder {
+    /// Prepares `path` for summaries and journals, then recovers what earlier sessions left; messages for staff
+    /// go to standard error. A folder that cannot be used ends the command with status 1 before any question,
+    /// so no patient answers questions whose answers could not be kept.
+    static func open(_ path: String, for consultation: Consultation) throws -> URL {
+        let directory = URL(fileURLWithPath: path)
+        let writer = SummaryWriter(directory: directory)
+        do {
+            let check = try writer.prepare()
+            if let message = check.message { StandardStreams.writeError("consult: \(message)\n") }
+        } catch {
+            StandardStreams.writeError("consult: \(error.description)\n")
+            throw ExitCode(1)
+        }
+        recover(in: directory, for: consultation)
+        return directory
+    }
+
+    /// Writes the summaries of journals left in `directory` by sessions that did not finish saving.
+    ///
+    /// - Returns: How many journals still wait for their summary.
+    @discardableResult
+    static func recover(in directory: URL, for consultation: Consultation) -> Int {
+        let report = JournalRecovery(consultation: consultation, writer: SummaryWriter(directory: directory)).recover()
+        for line in report.messages { StandardStreams.writeError("consult: \(line)\n") }
+        return report.pending.count
+    }
+}
