@@ -38,30 +38,37 @@ struct ConsultationChecker {
 
     // MARK: - Computed values
 
-    /// Type-checks computed values in dependency order, so each one's type is known to those that read it.
-    private mutating func checkComputedValues() {
-        var state: [String: Bool] = [:] // false: in progress, true: done
-        func visit(_ name: String, _ path: [String]) {
-            guard let value = consultation.computed[name] else { return }
-            if state[name] == true { return }
-            if state[name] == false {
-                let cycle = (path.drop { $0 != name } + [name]).joined(separator: " → ")
-                log.error("computed values depend on each other in a circle: \(cycle)", at: value.location)
-                return
+    /// Type-checks computed values in dependency order, so each one's type is known to those that read it, and
+    /// bounds what working each out costs a session (see ``ComputedValueOrder``).
+    @discardableResult
+    private mutating func checkComputedValues() -> ComputedValueOrder {
+        let roots = consultation.computed.values.sorted(by: { $0.location < $1.location }).map(\.name)
+        let ordered = ComputedValueOrder(computed: consultation.computed, roots: roots)
+        for (name, problem) in ordered.problems {
+            guard let location = consultation.computed[name]?.location else { continue }
+            switch problem {
+            case let .circle(names):
+                log.error("computed values depend on each other in a circle: \(names.joined(separator: " → "))", at: location)
+            case let .tooDeep(depth):
+                log.error("working out '\(name)' nests \(depth) levels deep through the computed values it reads; "
+                          + "at most \(ComputedValueOrder.maximumDepth) are allowed, so that a session cannot run out of stack: shorten the chain", at: location)
+            case let .tooManySteps(steps):
+                log.error("working out '\(name)' takes \(steps < Int.max / 2 ? NumberFormatting.grouped(Double(steps)) : "countless") steps, "
+                          + "because a session works a computed value out again each time it is read; at most "
+                          + "\(NumberFormatting.grouped(Double(ComputedValueOrder.maximumSteps))) are allowed: read fewer computed values more than once", at: location)
             }
-            state[name] = false
-            for dependency in value.expression.names where consultation.computed[dependency] != nil {
-                visit(dependency, path + [name])
-            }
+        }
+        // A value in a circle has no type to find; reading the others in it would only repeat the circle.
+        var inCircles: Set<String> = []
+        for case let (_, .circle(names)) in ordered.problems { inCircles.formUnion(names) }
+        for name in ordered.typeCheckingOrder where !inCircles.contains(name) {
+            guard let value = consultation.computed[name] else { continue }
             let (type, problems) = checker.check(value.expression, as: .value)
             report(problems, in: value.source, at: value.location, context: "computed value '\(name)'")
             consultation.computed[name]?.type = type
             if let type { consultation.bindings[name] = NameBinding(type, origin: .computed) }
-            state[name] = true
         }
-        for value in consultation.computed.values.sorted(by: { $0.location < $1.location }) {
-            visit(value.name, [])
-        }
+        return ordered
     }
 
     // MARK: - References

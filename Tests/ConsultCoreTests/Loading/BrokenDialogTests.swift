@@ -99,6 +99,8 @@ struct BrokenDialogTests {
              "positions-in-scalars.yaml:14:36: error: in the condition: unknown name 'agx'; did you mean 'age'?",
              "positions-in-scalars.yaml:16:36: error: in the condition: unknown name 'agy'; did you mean 'age'?",
              "positions-in-scalars.yaml:20:11: error: in the condition: unknown name 'agz'; did you mean 'age'?"),
+        Case("computed-cycle.yaml",
+             "computed-cycle.yaml:7:7: error: computed values depend on each other in a circle: a → b → c → a"),
     ]
 
     @Test("each fixture gives exactly its diagnostics", arguments: cases)
