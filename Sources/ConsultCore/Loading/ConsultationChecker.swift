@@ -5,6 +5,8 @@ struct ConsultationChecker {
     /// Whether to analyse flow and rules once everything else is right.
     let checksFlow: Bool
     var log = DiagnosticLog()
+    /// What each number expression can evaluate to, once computed values are checked.
+    private var numberIntervals: NumberIntervals?
 
     init(consultation: Consultation, sources: SourceFiles, checksFlow: Bool = true) {
         self.consultation = consultation
@@ -13,7 +15,8 @@ struct ConsultationChecker {
     }
 
     mutating func checkAll() {
-        checkComputedValues()
+        let computedOrder = checkComputedValues()
+        numberIntervals = NumberIntervals(consultation: consultation, order: computedOrder.order)
         let referencesResolve = checkReferences()
         checkConditions()
         checkTexts()
@@ -40,7 +43,6 @@ struct ConsultationChecker {
 
     /// Type-checks computed values in dependency order, so each one's type is known to those that read it, and
     /// bounds what working each out costs a session (see ``ComputedValueOrder``).
-    @discardableResult
     private mutating func checkComputedValues() -> ComputedValueOrder {
         let roots = consultation.computed.values.sorted(by: { $0.location < $1.location }).map(\.name)
         let ordered = ComputedValueOrder(computed: consultation.computed, roots: roots)
@@ -165,6 +167,32 @@ struct ConsultationChecker {
                     log.error("\(what) of the estimate should be a number but is \(type)", at: written.location)
                 }
             }
+            checkBounds(of: estimate)
+        }
+    }
+
+    /// A session turns the estimate's sessions into whole numbers and shows them and their cost: each must
+    /// stay within what it can show.
+    private mutating func checkBounds(of estimate: EstimateSpecification) {
+        guard let intervals = numberIntervals else { return }
+        var sessions: [NumberIntervals.Interval] = []
+        for (written, what) in [(estimate.sessionsMinimum, "minimum sessions"), (estimate.sessionsMaximum, "maximum sessions")] {
+            guard let interval = intervals.interval(of: written.expression) else { continue }
+            if interval.isShowable {
+                sessions.append(interval)
+            } else {
+                log.error("the estimate's \(what) \(NumberIntervals.excess(of: interval)), but a session shows numbers only up to \(NumberIntervals.bound)", at: written.location)
+            }
+        }
+        guard let price = intervals.interval(of: estimate.pricePerSession.expression) else { return }
+        guard price.isShowable else {
+            log.error("the estimate's price per session \(NumberIntervals.excess(of: price)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location)
+            return
+        }
+        for count in sessions {
+            guard let cost = NumberIntervals.combine(.multiply, count, price), !cost.isShowable else { continue }
+            log.error("the estimate's cost (sessions × price per session) \(NumberIntervals.excess(of: cost)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location)
+            return
         }
     }
 
@@ -189,6 +217,9 @@ struct ConsultationChecker {
                     }
                     if format != .plain, let type, type != .number {
                         log.error("in \(what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start))
+                    } else if format != .plain, let interval = numberIntervals?.interval(of: expression), !interval.isShowable {
+                        log.error("in \(what): '\(expression)' \(NumberIntervals.excess(of: interval)), but '| \(format.rawValue)' shows "
+                                  + "\(format == .money ? "amounts" : "numbers") only up to \(NumberIntervals.bound)", at: sources.location(ofOffset: offset, in: template, from: start))
                     }
                 }
             } catch {

@@ -138,6 +138,9 @@ enum SettingsParser {
             let text = scalar.string
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             if !quoted, let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite {
+                if abs(number) > NumberFormatting.largestShown {
+                    log.error("the setting '\(entry.key)' is \(text), beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: entry.keyLocation)
+                }
                 settings[entry.key] = .number(number)
             } else if !quoted, ["true", "false"].contains(text.lowercased()) {
                 settings[entry.key] = .boolean(text.lowercased() == "true")
