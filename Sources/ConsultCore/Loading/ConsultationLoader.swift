@@ -21,6 +21,8 @@ public enum ConsultationLoader {
     public static func load(path: String) -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // A symbolic link to nothing, or in a circle of links, is there but leads nowhere: say which.
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { return load(files: [path]) }
             return failure("no such file or folder; give a dialog file or a folder of them (like 'dialogs')", at: path)
         }
         guard isDirectory.boolValue else { return load(files: [path]) }
@@ -37,16 +39,24 @@ public enum ConsultationLoader {
         guard !files.isEmpty else {
             return failure("the folder holds no dialog files (*.yaml)", at: path)
         }
-        return load(files: files)
+        return load(files: files, listedInFolder: true)
     }
 
     /// Loads a consultation from these files; a file named by a dialog's `settings:` is read as settings.
     public static func load(files: [String]) -> Result {
+        load(files: files, listedInFolder: false)
+    }
+
+    /// Loads a consultation from these files.
+    ///
+    /// - Parameter listedInFolder: whether the files were found by listing a folder, so what is not a file
+    ///   at all (a folder named `x.yaml`, a named pipe…) is skipped with a warning.
+    static func load(files: [String], listedInFolder: Bool) -> Result {
         var log = DiagnosticLog()
         var sources = SourceFiles()
         var trees: [(path: String, root: Yams.Node)] = []
         for path in files {
-            guard let file = YAMLFile.read(path, log: &log) else { continue }
+            guard let file = YAMLFile.read(path, log: &log, listedInFolder: listedInFolder) else { continue }
             trees.append((path, file.root))
             sources.add(file.text, path: path)
         }

@@ -10,6 +10,9 @@ struct YAMLFile {
     /// Most nodes walked in one file, so alias "billion laughs" bombs cannot blow up the walk.
     static let maximumNodes = 200_000
 
+    /// The bytes some editors write at the start of a UTF-8 file.
+    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The path used in diagnostics (as given by the user).
     var path: String
     var root: Yams.Node
@@ -17,22 +20,23 @@ struct YAMLFile {
     var text: String
 
     /// Reads and parses `path`, adding any problem to `log`.
-    static func read(_ path: String, log: inout DiagnosticLog) -> YAMLFile? {
+    ///
+    /// - Parameter listedInFolder: whether `path` was found by listing a folder: then what is not a file at
+    ///   all (a folder, a named pipe, a device…) is skipped with a warning, and a file that has gone since
+    ///   is said to have gone.
+    static func read(_ path: String, log: inout DiagnosticLog, listedInFolder: Bool = false) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read (check its permissions)" : "no such file"
-            log.error("cannot open the file: \(reason)", at: start)
-            return nil
+        switch RegularFileReader.contents(of: path, maximumBytes: maximumBytes) {
+        case let .success(data):
+            return parse(data, path: path, log: &log)
+        case let .failure(problem) where listedInFolder && problem.isNotAFile:
+            log.warning("skipped: \(problem.description)", at: start)
+        case .failure(.missing) where listedInFolder:
+            log.error("cannot open the file: it was removed while the folder was being read", at: start)
+        case let .failure(problem):
+            log.error("cannot read the file: \(problem.description)", at: start)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            log.error("cannot read the file: \(error.localizedDescription)", at: start)
-            return nil
-        }
-        return parse(data, path: path, log: &log)
+        return nil
     }
 
     /// Parses file contents already in memory.
@@ -40,6 +44,12 @@ struct YAMLFile {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard data.count <= maximumBytes else {
             log.error("the file is larger than \(maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
+            return nil
+        }
+        // Some editors start UTF-8 files with a byte-order mark; it is not part of the text.
+        let data = data.starts(with: utf8ByteOrderMark) ? data.dropFirst(utf8ByteOrderMark.count) : data
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            log.error("the file is UTF-16 text; save it as UTF-8", at: start)
             return nil
         }
         if let zero = data.firstIndex(of: 0) {
