@@ -3,12 +3,20 @@ import Yams
 
 /// A YAML file read defensively: whatever the file holds, reading it gives a tree or diagnostics, never a crash.
 struct YAMLFile {
-    /// Largest dialog or settings file accepted. Real dialogs are a few dozen KiB.
-    static let maximumBytes = 1 << 20
+    /// How large a file the loader accepts. Benchmarks lift them to load dialogs larger than any real one.
+    struct Limits: Sendable {
+        /// Largest dialog or settings file accepted. Real dialogs are a few dozen KiB.
+        var maximumBytes = 1 << 20
+        /// Most nodes walked in one file, so alias "billion laughs" bombs cannot blow up the walk.
+        var maximumNodes = 200_000
+
+        static let standard = Limits()
+    }
+
+    static var maximumBytes: Int { Limits.standard.maximumBytes }
     /// Deepest nesting accepted; Yams builds its tree recursively, so depth must be bounded before parsing.
     static let maximumDepth = 200
-    /// Most nodes walked in one file, so alias "billion laughs" bombs cannot blow up the walk.
-    static let maximumNodes = 200_000
+    static var maximumNodes: Int { Limits.standard.maximumNodes }
 
     /// The bytes some editors write at the start of a UTF-8 file.
     static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -24,11 +32,11 @@ struct YAMLFile {
     /// - Parameter listedInFolder: whether `path` was found by listing a folder: then what is not a file at
     ///   all (a folder, a named pipe, a device…) is skipped with a warning, and a file that has gone since
     ///   is said to have gone.
-    static func read(_ path: String, log: inout DiagnosticLog, listedInFolder: Bool = false) -> YAMLFile? {
+    static func read(_ path: String, log: inout DiagnosticLog, listedInFolder: Bool = false, limits: Limits = .standard) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        switch RegularFileReader.contents(of: path, maximumBytes: maximumBytes) {
+        switch RegularFileReader.contents(of: path, maximumBytes: limits.maximumBytes) {
         case let .success(data):
-            return parse(data, path: path, log: &log)
+            return parse(data, path: path, log: &log, limits: limits)
         case let .failure(problem) where listedInFolder && problem.isNotAFile:
             log.warning("skipped: \(problem.description)", at: start)
         case .failure(.missing) where listedInFolder:
@@ -40,10 +48,10 @@ struct YAMLFile {
     }
 
     /// Parses file contents already in memory.
-    static func parse(_ data: Data, path: String, log: inout DiagnosticLog) -> YAMLFile? {
+    static func parse(_ data: Data, path: String, log: inout DiagnosticLog, limits: Limits = .standard) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard data.count <= maximumBytes else {
-            log.error("the file is larger than \(maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
+        guard data.count <= limits.maximumBytes else {
+            log.error("the file is larger than \(limits.maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
             return nil
         }
         // Some editors start UTF-8 files with a byte-order mark; it is not part of the text.
@@ -70,9 +78,9 @@ struct YAMLFile {
                 log.error("the file is empty", at: start)
                 return nil
             }
-            var budget = maximumNodes
+            var budget = limits.maximumNodes
             guard withinBudget(root, &budget) else {
-                log.error("the YAML expands to more than \(maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
+                log.error("the YAML expands to more than \(limits.maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
                 return nil
             }
             return YAMLFile(path: path, root: root, text: text)
