@@ -77,14 +77,14 @@ struct ConsultationChecker {
 
     private mutating func checkReferences() -> Bool {
         let before = log.diagnostics.count
+        let nodeIndices = consultation.dialogs.mapValues(\.nodeIndex)
         for dialogID in consultation.dialogOrder {
-            guard let dialog = consultation.dialogs[dialogID] else { continue }
-            let ids = dialog.nodeIndex
+            guard let dialog = consultation.dialogs[dialogID], let ids = nodeIndices[dialogID] else { continue }
             func resolve(_ reference: NodeReference?) {
                 guard let reference, ids[reference.id] == nil else { return }
                 var message = "unknown node '\(reference.id)' in dialog '\(dialogID)'\(Suggestion.didYouMean(reference.id, in: ids.keys))"
-                if let other = consultation.dialogs.values.first(where: { $0.nodeIndex[reference.id] != nil }) {
-                    message += " (a node with that id is in dialog '\(other.id)'; use 'call' to run another dialog)"
+                if let other = consultation.dialogOrder.first(where: { nodeIndices[$0]?[reference.id] != nil }) {
+                    message += " (a node with that id is in dialog '\(other)'; use 'call' to run another dialog)"
                 }
                 log.error(message, at: reference.location)
             }

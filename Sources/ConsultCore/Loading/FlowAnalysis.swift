@@ -119,6 +119,11 @@ struct FlowAnalysis {
 
     /// The answers an expression reads, directly or through computed values.
     func answersRead(by expression: Expression) -> [String] {
+        Self.answersRead(by: expression, in: consultation)
+    }
+
+    /// The answers an expression reads in `consultation`, directly or through computed values.
+    static func answersRead(by expression: Expression, in consultation: Consultation) -> [String] {
         var result: [String] = []
         var seenComputed: Set<String> = []
         func visit(_ names: [String]) {
