@@ -121,8 +121,14 @@ struct NumberIntervals {
             guard let value = arguments.first.flatMap(interval(of:)) else { return nil }
             return Interval(lower: value.lower.rounded(), upper: value.upper.rounded(), isWhole: true, unboundedBecause: value.unboundedBecause)
         case "count":
-            guard case let .name(name)? = arguments.first?.kind, let question = consultation.question(name) else { return nil }
-            return Interval(lower: 0, upper: Double(question.options.count + 1), isWhole: true)
+            // A multiple choice's options and its "none"; through a computed value, those of the largest one.
+            let options: Int
+            if case let .name(name)? = arguments.first?.kind, let question = consultation.question(name) {
+                options = question.options.count
+            } else {
+                options = consultation.questions.keys.compactMap { consultation.question($0)?.options.count }.max() ?? 0
+            }
+            return Interval(lower: 0, upper: Double(options + 1), isWhole: true)
         case "days_since":
             return Interval(lower: -Self.daysBetweenAnyDays, upper: Self.daysBetweenAnyDays, isWhole: true)
         case "months_since":

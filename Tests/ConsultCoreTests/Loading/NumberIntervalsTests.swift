@@ -35,6 +35,7 @@ import Testing
               - end: Thank you.
             computed:
               sessions: "if face in areas then 3 else 6"
+              chosen: "areas"
               low: "sessions * price"
 
             """
@@ -42,13 +43,13 @@ import Testing
         try "price: 300\nname: Bright\n".write(to: folder.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
         let result = ConsultationLoader.load(path: folder.path)
         let consultation = try #require(result.consultation, "\(result.diagnostics)")
-        let analysis = NumberIntervals(consultation: consultation, order: ["sessions", "low"])
+        let analysis = NumberIntervals(consultation: consultation, order: ["sessions", "low", "chosen"])
         return try expressions.map { analysis.interval(of: try ExpressionParser.parse($0)) }
     }
 
     @Test func valuesFollowRangesSettingsAndBothBranches() throws {
         let found = try Self.intervals(["age", "price", "sessions", "low", "-age + 1", "age - price", "min(age, 100)", "max(age, 100)",
-                                        "round(age / 7)", "count(areas)", "name", "age < 20"])
+                                        "round(age / 7)", "count(areas)", "count(chosen)", "name", "age < 20"])
         #expect(found == [
             Interval(lower: 18, upper: 120, isWhole: true),
             Interval(lower: 300, upper: 300, isWhole: true),
@@ -59,6 +60,7 @@ import Testing
             Interval(lower: 18, upper: 100, isWhole: true),
             Interval(lower: 100, upper: 120, isWhole: true),
             Interval(lower: 3, upper: 17, isWhole: true),
+            Interval(lower: 0, upper: 3, isWhole: true),
             Interval(lower: 0, upper: 3, isWhole: true),
             nil,
             nil,
