@@ -5,6 +5,8 @@ struct ConsultationChecker {
     /// Whether to analyse flow and rules once everything else is right.
     let checksFlow: Bool
     var log = DiagnosticLog()
+    /// What each number expression can evaluate to, once computed values are checked.
+    private var numberIntervals: NumberIntervals?
 
     init(consultation: Consultation, sources: SourceFiles, checksFlow: Bool = true) {
         self.consultation = consultation
@@ -13,7 +15,8 @@ struct ConsultationChecker {
     }
 
     mutating func checkAll() {
-        checkComputedValues()
+        let computedOrder = checkComputedValues()
+        numberIntervals = NumberIntervals(consultation: consultation, order: computedOrder.order)
         let referencesResolve = checkReferences()
         checkConditions()
         checkTexts()
@@ -38,44 +41,50 @@ struct ConsultationChecker {
 
     // MARK: - Computed values
 
-    /// Type-checks computed values in dependency order, so each one's type is known to those that read it.
-    private mutating func checkComputedValues() {
-        var state: [String: Bool] = [:] // false: in progress, true: done
-        func visit(_ name: String, _ path: [String]) {
-            guard let value = consultation.computed[name] else { return }
-            if state[name] == true { return }
-            if state[name] == false {
-                let cycle = (path.drop { $0 != name } + [name]).joined(separator: " → ")
-                log.error("computed values depend on each other in a circle: \(cycle)", at: value.location)
-                return
+    /// Type-checks computed values in dependency order, so each one's type is known to those that read it, and
+    /// bounds what working each out costs a session (see ``ComputedValueOrder``).
+    private mutating func checkComputedValues() -> ComputedValueOrder {
+        let roots = consultation.computed.values.sorted(by: { $0.location < $1.location }).map(\.name)
+        let ordered = ComputedValueOrder(computed: consultation.computed, roots: roots)
+        for (name, problem) in ordered.problems {
+            guard let location = consultation.computed[name]?.location else { continue }
+            switch problem {
+            case let .circle(names):
+                log.error("computed values depend on each other in a circle: \(names.joined(separator: " → "))", at: location)
+            case let .tooDeep(depth):
+                log.error("working out '\(name)' nests \(depth) levels deep through the computed values it reads; "
+                          + "at most \(ComputedValueOrder.maximumDepth) are allowed, so that a session cannot run out of stack: shorten the chain", at: location)
+            case let .tooManySteps(steps):
+                log.error("working out '\(name)' takes \(steps < Int.max / 2 ? NumberFormatting.grouped(Double(steps)) : "countless") steps, "
+                          + "because a session works a computed value out again each time it is read; at most "
+                          + "\(NumberFormatting.grouped(Double(ComputedValueOrder.maximumSteps))) are allowed: read fewer computed values more than once", at: location)
             }
-            state[name] = false
-            for dependency in value.expression.names where consultation.computed[dependency] != nil {
-                visit(dependency, path + [name])
-            }
+        }
+        // A value in a circle has no type to find; reading the others in it would only repeat the circle.
+        var inCircles: Set<String> = []
+        for case let (_, .circle(names)) in ordered.problems { inCircles.formUnion(names) }
+        for name in ordered.typeCheckingOrder where !inCircles.contains(name) {
+            guard let value = consultation.computed[name] else { continue }
             let (type, problems) = checker.check(value.expression, as: .value)
             report(problems, in: value.source, at: value.location, context: "computed value '\(name)'")
             consultation.computed[name]?.type = type
             if let type { consultation.bindings[name] = NameBinding(type, origin: .computed) }
-            state[name] = true
         }
-        for value in consultation.computed.values.sorted(by: { $0.location < $1.location }) {
-            visit(value.name, [])
-        }
+        return ordered
     }
 
     // MARK: - References
 
     private mutating func checkReferences() -> Bool {
         let before = log.diagnostics.count
+        let nodeIndices = consultation.dialogs.mapValues(\.nodeIndex)
         for dialogID in consultation.dialogOrder {
-            guard let dialog = consultation.dialogs[dialogID] else { continue }
-            let ids = dialog.nodeIndex
+            guard let dialog = consultation.dialogs[dialogID], let ids = nodeIndices[dialogID] else { continue }
             func resolve(_ reference: NodeReference?) {
                 guard let reference, ids[reference.id] == nil else { return }
                 var message = "unknown node '\(reference.id)' in dialog '\(dialogID)'\(Suggestion.didYouMean(reference.id, in: ids.keys))"
-                if let other = consultation.dialogs.values.first(where: { $0.nodeIndex[reference.id] != nil }) {
-                    message += " (a node with that id is in dialog '\(other.id)'; use 'call' to run another dialog)"
+                if let other = consultation.dialogOrder.first(where: { nodeIndices[$0]?[reference.id] != nil }) {
+                    message += " (a node with that id is in dialog '\(other)'; use 'call' to run another dialog)"
                 }
                 log.error(message, at: reference.location)
             }
@@ -158,6 +167,32 @@ struct ConsultationChecker {
                     log.error("\(what) of the estimate should be a number but is \(type)", at: written.location)
                 }
             }
+            checkBounds(of: estimate)
+        }
+    }
+
+    /// A session turns the estimate's sessions into whole numbers and shows them and their cost: each must
+    /// stay within what it can show.
+    private mutating func checkBounds(of estimate: EstimateSpecification) {
+        guard let intervals = numberIntervals else { return }
+        var sessions: [NumberIntervals.Interval] = []
+        for (written, what) in [(estimate.sessionsMinimum, "minimum sessions"), (estimate.sessionsMaximum, "maximum sessions")] {
+            guard let interval = intervals.interval(of: written.expression) else { continue }
+            if interval.isShowable {
+                sessions.append(interval)
+            } else {
+                log.error("the estimate's \(what) \(NumberIntervals.excess(of: interval)), but a session shows numbers only up to \(NumberIntervals.bound)", at: written.location)
+            }
+        }
+        guard let price = intervals.interval(of: estimate.pricePerSession.expression) else { return }
+        guard price.isShowable else {
+            log.error("the estimate's price per session \(NumberIntervals.excess(of: price)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location)
+            return
+        }
+        for count in sessions {
+            guard let cost = NumberIntervals.combine(.multiply, count, price), !cost.isShowable else { continue }
+            log.error("the estimate's cost (sessions × price per session) \(NumberIntervals.excess(of: cost)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location)
+            return
         }
     }
 
@@ -182,6 +217,9 @@ struct ConsultationChecker {
                     }
                     if format != .plain, let type, type != .number {
                         log.error("in \(what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start))
+                    } else if format != .plain, let interval = numberIntervals?.interval(of: expression), !interval.isShowable {
+                        log.error("in \(what): '\(expression)' \(NumberIntervals.excess(of: interval)), but '| \(format.rawValue)' shows "
+                                  + "\(format == .money ? "amounts" : "numbers") only up to \(NumberIntervals.bound)", at: sources.location(ofOffset: offset, in: template, from: start))
                     }
                 }
             } catch {

@@ -14,18 +14,28 @@ public struct ConsultationGraph: Sendable {
     /// Successors of every node.
     public private(set) var successors: [NodeAddress: [Target]] = [:]
     public let start: Target
+    /// Elementary steps taken to build the graph (node ids indexed, nodes and call sites looked at), so
+    /// tests can check that building it stays linear in the number of nodes.
+    private(set) var work = 0
 
     public init(consultation: Consultation) {
         self.consultation = consultation
         var callSites: [String: [NodeAddress]] = [:]
+        // Each dialog's node ids are indexed once: `Dialog.nodeIndex` builds a new index at every call, and
+        // calling it for every node made building the graph quadratic in the nodes of a dialog.
+        var nodeIndices: [String: [String: Int]] = [:]
         for (dialogID, dialog) in consultation.dialogs {
-            for (index, node) in dialog.nodes.enumerated() {
+            var index: [String: Int] = [:]
+            for (position, node) in dialog.nodes.enumerated() {
+                work += 1
+                if let id = node.id, index[id] == nil { index[id] = position }
                 if case let .call(reference) = node.kind {
-                    callSites[reference.id, default: []].append(NodeAddress(dialog: dialogID, index: index))
+                    callSites[reference.id, default: []].append(NodeAddress(dialog: dialogID, index: position))
                 }
             }
+            nodeIndices[dialogID] = index
         }
-        var builder = Builder(consultation: consultation, callSites: callSites)
+        var builder = Builder(consultation: consultation, callSites: callSites, nodeIndices: nodeIndices)
         start = builder.entry(of: consultation.entry)
         for (dialogID, dialog) in consultation.dialogs {
             for index in dialog.nodes.indices {
@@ -33,6 +43,7 @@ public struct ConsultationGraph: Sendable {
                 successors[address] = builder.successors(of: address)
             }
         }
+        work += builder.work
     }
 
     /// All node addresses, in dialog order.
@@ -78,8 +89,11 @@ public struct ConsultationGraph: Sendable {
     private struct Builder {
         let consultation: Consultation
         let callSites: [String: [NodeAddress]]
+        /// Each dialog's node ids, by dialog.
+        let nodeIndices: [String: [String: Int]]
         var fallOffMemo: [String: [Target]] = [:]
         var resolving: Set<String> = []
+        var work = 0
 
         /// The first node of a dialog (or, for an empty dialog, where it returns to).
         mutating func entry(of dialogID: String) -> Target {
@@ -89,8 +103,9 @@ public struct ConsultationGraph: Sendable {
 
         mutating func successors(of address: NodeAddress) -> [Target] {
             guard let dialog = consultation.dialogs[address.dialog] else { return [] }
+            work += 1
             let node = dialog.nodes[address.index]
-            let index = dialog.nodeIndex
+            let index = nodeIndices[address.dialog] ?? [:]
             func named(_ reference: NodeReference?) -> Target? {
                 guard let reference, let target = index[reference.id] else { return nil }
                 return .node(NodeAddress(dialog: address.dialog, index: target))
@@ -127,8 +142,9 @@ public struct ConsultationGraph: Sendable {
             guard resolving.insert(dialogID).inserted else { return [] }
             var targets: [Target] = []
             for site in callSites[dialogID] ?? [] {
+                work += 1
                 guard let node = consultation.node(at: site) else { continue }
-                if let next = node.next, let index = consultation.dialogs[site.dialog]?.nodeIndex[next.id] {
+                if let next = node.next, let index = nodeIndices[site.dialog]?[next.id] {
                     targets.append(.node(NodeAddress(dialog: site.dialog, index: index)))
                 } else {
                     targets += following(site)

@@ -19,11 +19,20 @@ public enum ConsultationLoader {
 
     /// Loads a consultation from a folder of dialog files, or from one dialog file.
     public static func load(path: String) -> Result {
+        load(path: path, limits: .standard)
+    }
+
+    /// Loads a consultation from a folder of dialog files, or from one dialog file, accepting files within `limits`.
+    static func load(path: String, limits: YAMLFile.Limits) -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // A symbolic link to nothing, or in a circle of links, is there but leads nowhere: say which.
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                return load(files: [path], listedInFolder: false, limits: limits)
+            }
             return failure("no such file or folder; give a dialog file or a folder of them (like 'dialogs')", at: path)
         }
-        guard isDirectory.boolValue else { return load(files: [path]) }
+        guard isDirectory.boolValue else { return load(files: [path], listedInFolder: false, limits: limits) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -37,16 +46,24 @@ public enum ConsultationLoader {
         guard !files.isEmpty else {
             return failure("the folder holds no dialog files (*.yaml)", at: path)
         }
-        return load(files: files)
+        return load(files: files, listedInFolder: true, limits: limits)
     }
 
     /// Loads a consultation from these files; a file named by a dialog's `settings:` is read as settings.
     public static func load(files: [String]) -> Result {
+        load(files: files, listedInFolder: false)
+    }
+
+    /// Loads a consultation from these files.
+    ///
+    /// - Parameter listedInFolder: whether the files were found by listing a folder, so what is not a file
+    ///   at all (a folder named `x.yaml`, a named pipe…) is skipped with a warning.
+    static func load(files: [String], listedInFolder: Bool, limits: YAMLFile.Limits = .standard) -> Result {
         var log = DiagnosticLog()
         var sources = SourceFiles()
         var trees: [(path: String, root: Yams.Node)] = []
         for path in files {
-            guard let file = YAMLFile.read(path, log: &log) else { continue }
+            guard let file = YAMLFile.read(path, log: &log, listedInFolder: listedInFolder, limits: limits) else { continue }
             trees.append((path, file.root))
             sources.add(file.text, path: path)
         }
@@ -83,7 +100,7 @@ public enum ConsultationLoader {
                     log.error("the settings file '\(path)' does not exist", at: reference)
                     continue
                 }
-                if let file = YAMLFile.read(path, log: &log) {
+                if let file = YAMLFile.read(path, log: &log, limits: limits) {
                     root = file.root
                     sources.add(file.text, path: path)
                 }
@@ -138,6 +155,9 @@ enum SettingsParser {
             let text = scalar.string
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             if !quoted, let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite {
+                if abs(number) > NumberFormatting.largestShown {
+                    log.error("the setting '\(entry.key)' is \(text), beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: entry.keyLocation)
+                }
                 settings[entry.key] = .number(number)
             } else if !quoted, ["true", "false"].contains(text.lowercased()) {
                 settings[entry.key] = .boolean(text.lowercased() == "true")

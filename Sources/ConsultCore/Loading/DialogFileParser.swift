@@ -245,6 +245,11 @@ struct DialogFileParser {
             if items.count == 2 {
                 question.minimum = yaml.number(items[0], "the range's minimum", log: &log)
                 question.maximum = yaml.number(items[1], "the range's maximum", log: &log)
+                for (item, bound, what) in [(items[0], question.minimum, "minimum"), (items[1], question.maximum, "maximum")] {
+                    if let bound, abs(bound) > NumberFormatting.largestShown {
+                        log.error("the range's \(what) (\(item.scalar?.string ?? NumberIntervals.describe(bound))) is beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: yaml.location(of: item))
+                    }
+                }
                 if let minimum = question.minimum, let maximum = question.maximum, minimum > maximum {
                     log.error("the range [\(NumberFormatting.plain(minimum)), \(NumberFormatting.plain(maximum))] is empty: the minimum is above the maximum", at: yaml.location(of: node))
                 }

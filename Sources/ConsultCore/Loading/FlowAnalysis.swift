@@ -6,11 +6,15 @@ struct FlowAnalysis {
     /// The dialog files' text, to place diagnostics inside text; without it, positions follow the text's own lines.
     let sources: SourceFiles
     var log = DiagnosticLog()
+    /// Elementary steps taken by the graph and the checks, so tests can check that the analysis stays
+    /// linear in the number of nodes.
+    private(set) var work = 0
 
     init(consultation: Consultation, sources: SourceFiles = SourceFiles()) {
         self.consultation = consultation
         self.graph = ConsultationGraph(consultation: consultation)
         self.sources = sources
+        work = graph.work
     }
 
     mutating func check() {
@@ -93,32 +97,13 @@ struct FlowAnalysis {
 
     // MARK: - Definitely asked
 
-    /// The answers asked on every path from the start to each node (a forward "must" analysis).
-    func answersAskedBefore(_ reachable: Set<NodeAddress>) -> [NodeAddress: Set<String>] {
-        let all = Set(consultation.questions.keys)
-        var asked: [NodeAddress: Set<String>] = [:]
-        guard case let .node(start) = graph.start else { return asked }
-        asked[start] = []
-        var work: [NodeAddress] = [start]
-        var queued: Set<NodeAddress> = [start]
-        while let address = work.popLast() {
-            queued.remove(address)
-            var out = asked[address] ?? all
-            if let node = consultation.node(at: address), case let .ask(question) = node.kind { out.insert(question.id) }
-            for case let .node(next) in graph.successors[address] ?? [] {
-                let previous = asked[next]
-                let merged = previous.map { $0.intersection(out) } ?? out
-                if merged != previous {
-                    asked[next] = next == start ? [] : merged
-                    if queued.insert(next).inserted { work.append(next) }
-                }
-            }
-        }
-        return asked
-    }
-
     /// The answers an expression reads, directly or through computed values.
     func answersRead(by expression: Expression) -> [String] {
+        Self.answersRead(by: expression, in: consultation)
+    }
+
+    /// The answers an expression reads in `consultation`, directly or through computed values.
+    static func answersRead(by expression: Expression, in consultation: Consultation) -> [String] {
         var result: [String] = []
         var seenComputed: Set<String> = []
         func visit(_ names: [String]) {
@@ -135,13 +120,14 @@ struct FlowAnalysis {
     }
 
     private mutating func checkDefinitelyAsked(_ reachable: Set<NodeAddress>) {
-        let asked = answersAskedBefore(reachable)
+        let asked = AskedOnEveryPath(graph: graph)
+        work += asked.work
         for address in graph.addresses where reachable.contains(address) {
             guard let node = consultation.node(at: address) else { continue }
-            let before = asked[address] ?? []
+            work += 1
             if case let .branch(cases, _) = node.kind {
                 for branchCase in cases {
-                    for name in answersRead(by: branchCase.condition.expression) where !before.contains(name) {
+                    for name in answersRead(by: branchCase.condition.expression) where !asked.isAsked(name, before: address) {
                         log.error("the condition reads '\(name)', which is not asked on every path to here; ask it earlier or branch on it only where it was asked", at: branchCase.condition.location)
                     }
                 }
@@ -150,7 +136,7 @@ struct FlowAnalysis {
                 for (language, template) in text.translations.sorted(by: { $0.key < $1.key }) {
                     guard let parsed = try? TextTemplate.parse(template) else { continue }
                     for (expression, _, offset) in parsed.expressions {
-                        for name in answersRead(by: expression) where !before.contains(name) {
+                        for name in answersRead(by: expression) where !asked.isAsked(name, before: address) {
                             let location = sources.location(ofOffset: offset, in: template, from: text.location(of: language))
                             log.error("\(what) reads '\(name)', which is not asked on every path to here", at: location)
                         }

@@ -3,12 +3,23 @@ import Yams
 
 /// A YAML file read defensively: whatever the file holds, reading it gives a tree or diagnostics, never a crash.
 struct YAMLFile {
-    /// Largest dialog or settings file accepted. Real dialogs are a few dozen KiB.
-    static let maximumBytes = 1 << 20
+    /// How large a file the loader accepts. Benchmarks lift them to load dialogs larger than any real one.
+    struct Limits: Sendable {
+        /// Largest dialog or settings file accepted. Real dialogs are a few dozen KiB.
+        var maximumBytes = 1 << 20
+        /// Most nodes walked in one file, so alias "billion laughs" bombs cannot blow up the walk.
+        var maximumNodes = 200_000
+
+        static let standard = Limits()
+    }
+
+    static var maximumBytes: Int { Limits.standard.maximumBytes }
     /// Deepest nesting accepted; Yams builds its tree recursively, so depth must be bounded before parsing.
     static let maximumDepth = 200
-    /// Most nodes walked in one file, so alias "billion laughs" bombs cannot blow up the walk.
-    static let maximumNodes = 200_000
+    static var maximumNodes: Int { Limits.standard.maximumNodes }
+
+    /// The bytes some editors write at the start of a UTF-8 file.
+    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The path used in diagnostics (as given by the user).
     var path: String
@@ -17,29 +28,36 @@ struct YAMLFile {
     var text: String
 
     /// Reads and parses `path`, adding any problem to `log`.
-    static func read(_ path: String, log: inout DiagnosticLog) -> YAMLFile? {
+    ///
+    /// - Parameter listedInFolder: whether `path` was found by listing a folder: then what is not a file at
+    ///   all (a folder, a named pipe, a device…) is skipped with a warning, and a file that has gone since
+    ///   is said to have gone.
+    static func read(_ path: String, log: inout DiagnosticLog, listedInFolder: Bool = false, limits: Limits = .standard) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read (check its permissions)" : "no such file"
-            log.error("cannot open the file: \(reason)", at: start)
-            return nil
+        switch RegularFileReader.contents(of: path, maximumBytes: limits.maximumBytes) {
+        case let .success(data):
+            return parse(data, path: path, log: &log, limits: limits)
+        case let .failure(problem) where listedInFolder && problem.isNotAFile:
+            log.warning("skipped: \(problem.description)", at: start)
+        case .failure(.missing) where listedInFolder:
+            log.error("cannot open the file: it was removed while the folder was being read", at: start)
+        case let .failure(problem):
+            log.error("cannot read the file: \(problem.description)", at: start)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            log.error("cannot read the file: \(error.localizedDescription)", at: start)
-            return nil
-        }
-        return parse(data, path: path, log: &log)
+        return nil
     }
 
     /// Parses file contents already in memory.
-    static func parse(_ data: Data, path: String, log: inout DiagnosticLog) -> YAMLFile? {
+    static func parse(_ data: Data, path: String, log: inout DiagnosticLog, limits: Limits = .standard) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard data.count <= maximumBytes else {
-            log.error("the file is larger than \(maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
+        guard data.count <= limits.maximumBytes else {
+            log.error("the file is larger than \(limits.maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
+            return nil
+        }
+        // Some editors start UTF-8 files with a byte-order mark; it is not part of the text.
+        let data = data.starts(with: utf8ByteOrderMark) ? data.dropFirst(utf8ByteOrderMark.count) : data
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            log.error("the file is UTF-16 text; save it as UTF-8", at: start)
             return nil
         }
         if let zero = data.firstIndex(of: 0) {
@@ -60,9 +78,9 @@ struct YAMLFile {
                 log.error("the file is empty", at: start)
                 return nil
             }
-            var budget = maximumNodes
+            var budget = limits.maximumNodes
             guard withinBudget(root, &budget) else {
-                log.error("the YAML expands to more than \(maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
+                log.error("the YAML expands to more than \(limits.maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
                 return nil
             }
             return YAMLFile(path: path, root: root, text: text)

@@ -99,6 +99,20 @@ struct BrokenDialogTests {
              "positions-in-scalars.yaml:14:36: error: in the condition: unknown name 'agx'; did you mean 'age'?",
              "positions-in-scalars.yaml:16:36: error: in the condition: unknown name 'agy'; did you mean 'age'?",
              "positions-in-scalars.yaml:20:11: error: in the condition: unknown name 'agz'; did you mean 'age'?"),
+        Case("setting-too-large",
+             "setting-too-large/clinic.yaml:3:1: error: the setting 'price_per_session' is 2e18, beyond ±1,000,000,000,000,000, the largest number a consultation can show"),
+        Case("shown-number-out-of-range.yaml",
+             "shown-number-out-of-range.yaml:15:22: error: in the text: 'weight' has no bound (the question 'weight' has no 'range'), but '| number' shows numbers only up to 1,000,000,000,000,000",
+             "shown-number-out-of-range.yaml:16:62: error: in the text: '(outdoors * 100000000000000)' can reach about 2.4e+15, but '| money' shows amounts only up to 1,000,000,000,000,000",
+             "shown-number-out-of-range.yaml:17:80: error: in the text: '(100 / sleep)' has no bound (it divides by a number that can be close to 0), but '| money' shows amounts only up to 1,000,000,000,000,000"),
+        Case("range-out-of-range.yaml",
+             "range-out-of-range.yaml:7:16: error: the range's maximum (1e20) is beyond ±1,000,000,000,000,000, the largest number a consultation can show"),
+        Case("estimate-out-of-range.yaml",
+             "estimate-out-of-range.yaml:10:21: error: the estimate's maximum sessions can reach about 1e+19, but a session shows numbers only up to 1,000,000,000,000,000"),
+        Case("estimate-cost-out-of-range.yaml",
+             "estimate-cost-out-of-range.yaml:11:22: error: the estimate's cost (sessions × price per session) can reach about 3e+15, but a session shows amounts only up to 1,000,000,000,000,000"),
+        Case("computed-cycle.yaml",
+             "computed-cycle.yaml:7:7: error: computed values depend on each other in a circle: a → b → c → a"),
     ]
 
     @Test("each fixture gives exactly its diagnostics", arguments: cases)

@@ -78,6 +78,54 @@ struct HostileDialogTests {
         #expect(diagnostics == ["\(path):6:7: error: in computed value 'a': expression is longer than 4000 characters"])
     }
 
+    /// `c1: "c0 + 1"`, `c2: "c1 + 1"`… up to `c(count - 1)`, read by the dialog's one text.
+    static func computedChain(_ count: Int, reading expression: (Int) -> String = { "c\($0 - 1) + 1" }) -> String {
+        var text = "dialog: visit\nversion: 1.0.0\nnodes:\n  - say: \"{c\(count - 1)}\"\n  - end: Bye.\ncomputed:\n  c0: \"1\"\n"
+        for index in 1..<count { text += "  c\(index): \"\(expression(index))\"\n" }
+        return text
+    }
+
+    /// A session works computed values out recursively: this chain passed `validate` and then overflowed the
+    /// stack of `consult run`; at 5,000 values `validate` itself overflowed it.
+    @Test("a long chain of computed values is refused where it gets too deep")
+    func longComputedChain() throws {
+        let (path, diagnostics) = try load(Self.computedChain(40_000), named: "computed-chain.yaml")
+        #expect(diagnostics == ["\(path):135:10: error: working out 'c128' nests 257 levels deep through the computed values it reads; at most 256 are allowed, so that a session cannot run out of stack: shorten the chain"])
+    }
+
+    /// The bound leaves room: the deepest chain allowed, read from an expression nested as deeply as the
+    /// parser allows, is worked out without running out of stack (in a debug build, on a test's thread).
+    @Test("the deepest computed values allowed are worked out by a session")
+    func deepestComputedChainAllowed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consult-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("deepest.yaml").path
+        try Self.computedChain(128).write(toFile: path, atomically: true, encoding: .utf8)
+        let result = ConsultationLoader.load(path: path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let consultation = try #require(result.consultation)
+        // `0 + (0 + (… c127))`, as deep as the parser allows.
+        var nesting = ExpressionParser.maximumDepth
+        var expression: ConsultCore.Expression?
+        while expression == nil {
+            nesting -= 1
+            expression = try? ExpressionParser.parse(String(repeating: "0 + (", count: nesting) + "c127" + String(repeating: ")", count: nesting))
+        }
+        #expect(nesting > 50)
+        let deepest = try #require(expression)
+        #expect(ComputedValueOrder(computed: consultation.computed, roots: ["c127"]).cost(of: deepest).depth > 300)
+        let today = try #require(CalendarDay(year: 2026, month: 1, day: 1))
+        #expect(consultation.evaluator(answers: [:], today: today).evaluate(deepest) == .number(128))
+    }
+
+    /// `c2: "c1 + c1"` doubles the work at each step: a session would never finish working out `c60`.
+    @Test("computed values that read each other twice at each step are refused")
+    func computedValuesReadTwice() throws {
+        let (path, diagnostics) = try load(Self.computedChain(60) { "c\($0 - 1) + c\($0 - 1)" }, named: "computed-twice.yaml")
+        #expect(diagnostics == ["\(path):19:9: error: working out 'c12' takes 16,381 steps, because a session works a computed value out again each time it is read; at most 10,000 are allowed: read fewer computed values more than once"])
+    }
+
     @Test("a node that is an alias of a key, and a list as a key, are reported, not crashed on")
     func aliasesAndComplexKeys() throws {
         let text = """
