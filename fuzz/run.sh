@@ -59,6 +59,9 @@ bin=$(swift build -c release --show-bin-path)
 # Swift's tagged enum payloads hide pointers from LeakSanitizer, which then reports the bundled dialogs,
 # loaded once, as leaked: leaks are not checked; memory that grows is (-rss_limit_mb).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# Swift's own crash backtracer reads the stack in a way AddressSanitizer reports as a second error; libFuzzer and
+# AddressSanitizer print the stack already.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 
 found=0
 printf '\n%-11s %12s %9s %8s %9s\n' target executions "exec/s" corpus findings

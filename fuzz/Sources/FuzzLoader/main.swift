@@ -39,7 +39,7 @@ enum LoaderTarget {
             guard FileManager.default.createFile(atPath: path, contents: Data(file.bytes)) else {
                 fatalError("cannot write \(path): the fuzz target needs a writable temporary folder")
             }
-            lineCounts[path] = file.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+            lineCounts[path] = LoaderInput.yamlLineCount(file.bytes)
         }
         let text = { input.text }
         let result = ConsultationLoader.load(path: folder)
@@ -95,6 +95,25 @@ enum LoaderInput {
             if index < lines.count - 1 { files[files.count - 1].bytes.append(UInt8(ascii: "\n")) }
         }
         return files
+    }
+
+    /// How many lines YAML sees in `bytes`: it breaks lines at `\n`, `\r\n`, a lone `\r`, and U+0085, U+2028 and
+    /// U+2029 (so a diagnostic may name more lines than an editor that breaks only at `\n` shows).
+    static func yamlLineCount(_ bytes: [UInt8]) -> Int {
+        var count = 1
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"): count += 1
+            case UInt8(ascii: "\r"): if index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n") { count += 1 }
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: count += 1
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                count += 1
+            default: break
+            }
+            index += 1
+        }
+        return count
     }
 
     /// A plain file name (letters, digits, `-`, `_`, `.`) ending in `.yaml`, so nothing is written outside the folder.
