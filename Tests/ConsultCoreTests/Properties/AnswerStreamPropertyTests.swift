@@ -27,6 +27,8 @@ struct AnswerStreamPropertyTests {
     /// Most events a trunk sends, and a fork after its fork point, before the input ends.
     static let mostTrunkEvents = 160
     static let mostForkEvents = 4
+    /// The fork of each trunk that is saved and resumed at its fork point.
+    static let resumedFork = 10
 
     static let baseSeed: UInt64 = ProcessInfo.processInfo.environment["CONSULT_PROPERTY_SEED"].flatMap { UInt64($0) }
         ?? 0x00C0_FFEE_2026_0615
@@ -96,9 +98,14 @@ struct AnswerStreamPropertyTests {
             var forker = RandomPatient(seed: forkSeed, temperament: RandomPatient.Temperament.allCases[fork % 3],
                                        consultation: template.consultation)
             var run = forkPoints[Int.random(in: 0..<forkPoints.count, using: &forker.random)]
+            // One fork of each trunk goes on from the session saved and resumed (`SessionState` is Codable for
+            // that); not more, as a saved state holds every answer once per checkpoint and costs ~10 ms here.
+            let resumed = fork == resumedFork
+            if resumed { run.saveAndResume() }
             let length = run.events.count + Int.random(in: 1...mostForkEvents, using: &forker.random)
             while run.events.count < length, run.play({ forker.next(at: $0) }) {}
-            streams.append(Stream(name: "trunk \(trunk) fork \(fork) (base seed \(baseSeed))", events: run.events, record: run.end()))
+            let name = "trunk \(trunk) fork \(fork)\(resumed ? ", resumed from a saved state" : "") (base seed \(baseSeed))"
+            streams.append(Stream(name: name, events: run.events, record: run.end()))
         }
         return streams
     }
@@ -130,6 +137,20 @@ struct AnswerStreamPropertyTests {
             case .endOfInput: action = machine.endOfInput(at: now)
             }
             return true
+        }
+
+        /// Encodes the session's state, decodes it, and goes on with a session resumed from it, as after a restart.
+        mutating func saveAndResume() {
+            do {
+                let saved = try JSONEncoder().encode(machine.state)
+                let state = try JSONDecoder().decode(SessionState.self, from: saved)
+                #expect(state == machine.state, "the session state does not survive encoding: \(events.map(\.description))")
+                var resumed = try ConsultationStateMachine(consultation: machine.consultation, restoring: state)
+                resumed.faqRetriever = machine.faqRetriever  // the index built once, not once per resumed session
+                machine = resumed
+            } catch {
+                Issue.record("the session cannot be saved and resumed: \(error); events: \(events.map(\.description))")
+            }
         }
 
         /// Ends the input if the session is still going, and returns its record.
