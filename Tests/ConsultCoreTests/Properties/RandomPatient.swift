@@ -194,7 +194,8 @@ struct RandomPatient {
     /// The line with escape sequences, C0 and C1 controls, bidi overrides or zero-width characters pasted in.
     private mutating func withControlCharacters(_ line: String) -> String {
         let inserts = ["\u{1B}[31m", "\u{1B}[0m", "\u{07}", "\u{08}", "\u{00}", "\u{1B}]0;title\u{07}", "\u{9B}2J", "\u{85}",
-                       "\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\r", "\u{7F}", "\u{1B}", "\u{0C}", "\u{1B}P+q\u{1B}\\"]
+                       "\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\u{AD}", "\u{2060}", "\r", "\u{7F}", "\u{1B}", "\u{0C}",
+                       "\u{1B}P+q\u{1B}\\"]
         var characters = Array(line)
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             let at = Int.random(in: 0...characters.count, using: &random)

@@ -75,11 +75,13 @@ public enum SessionPlay {
         }
     }
 
-    /// The first character a terminal or a summary reader should never get from a patient's typing.
+    /// The first character a terminal or a summary reader should never get from a patient's typing: what
+    /// `TerminalSanitizer` removes (controls, bidi controls, zero-width characters, the soft hyphen).
     public static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
         text.unicodeScalars.first { scalar in
             switch scalar.value {
             case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+            case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: true
             default: false
             }
         }
