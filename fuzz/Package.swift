@@ -6,7 +6,7 @@ import PackageDescription
 /// One executable per fuzz target; `fuzz/run.sh` names them by short names (`loader`, `expression`, `yes-no`…).
 let targets = [
     "FuzzLoader", "FuzzExpression", "FuzzYesNo", "FuzzChoice", "FuzzNumber", "FuzzDate", "FuzzText",
-    "FuzzTranscript", "FuzzSession",
+    "FuzzTranscript", "FuzzSession", "FuzzJournal",
 ]
 
 let package = Package(

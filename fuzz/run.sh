@@ -16,14 +16,14 @@ set -euo pipefail
 FUZZ_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # short name → executable target in fuzz/Package.swift, and its libFuzzer dictionary (fuzz/dictionaries).
-TARGETS=(loader expression yes-no choice number date text transcript session)
+TARGETS=(loader expression yes-no choice number date text transcript session journal)
 declare -A EXECUTABLE=(
     [loader]=FuzzLoader [expression]=FuzzExpression [yes-no]=FuzzYesNo [choice]=FuzzChoice
-    [number]=FuzzNumber [date]=FuzzDate [text]=FuzzText [transcript]=FuzzTranscript [session]=FuzzSession
+    [number]=FuzzNumber [date]=FuzzDate [text]=FuzzText [transcript]=FuzzTranscript [session]=FuzzSession [journal]=FuzzJournal
 )
 declare -A DICTIONARY=(
     [loader]=loader [expression]=expression [yes-no]=answers [choice]=answers [number]=answers
-    [date]=answers [text]=answers [transcript]=transcript [session]=answers
+    [date]=answers [text]=answers [transcript]=transcript [session]=answers [journal]=answers
 )
 
 usage() {
