@@ -25,6 +25,8 @@ public struct Consultation: Sendable {
     public var bindings: [String: NameBinding]
     /// The settings file, if any.
     public var settingsFile: String?
+    /// Where control goes from each node; set by the linker once the dialogs are read.
+    public internal(set) var control = DialogControl(dialogs: [:], order: [], entry: "")
 
     /// The node at an address.
     public func node(at address: NodeAddress) -> DialogNode? {

@@ -52,6 +52,7 @@ struct ConsultationLinker {
             faqRetrieval: entryFile.faqRetrieval ?? .standard, estimate: nil, highlights: [],
             questions: questions, bindings: [:], settingsFile: settingsFile
         )
+        consultation.control = DialogControl(dialogs: dialogs, order: order, entry: entryFile.dialog.id)
         collectDeclarations(into: &consultation)
         bindNames(in: &consultation)
 

@@ -31,8 +31,9 @@ public struct RehearsalSession: Sendable {
     /// Starts the rehearsal: the opening text and the first question.
     public mutating func start(at now: Date = Date()) -> RehearsalStep {
         let before = Snapshot(self)
+        machine.lastWalk = nil
         let action = machine.start(at: now)
-        countWalk(from: consultation.entryAddress, callStack: [])
+        countWalk()
         return step(action, reports: ruleReports(since: before, force: false))
     }
 
@@ -46,8 +47,9 @@ public struct RehearsalSession: Sendable {
             }
         }
         let before = Snapshot(self)
+        machine.lastWalk = nil
         let action = machine.lineReceived(line, at: now)
-        countWalk(after: before)
+        countWalk()
         return step(action, reports: faqReports(since: before) + ruleReports(since: before, force: false))
     }
 
@@ -205,8 +207,6 @@ public struct RehearsalSession: Sendable {
     /// What answers and fired rules were before an event.
     private struct Snapshot {
         var phase: SessionState.Phase
-        var callStack: [NodeAddress]
-        var historyCount: Int
         var answers: [String: AnswerValue?]
         var fired: [String]
         var outcome: OutcomeStatus
@@ -214,8 +214,6 @@ public struct RehearsalSession: Sendable {
 
         init(_ session: RehearsalSession) {
             phase = session.machine.state.phase
-            callStack = session.machine.state.callStack
-            historyCount = session.machine.state.history.count
             answers = session.machine.state.answerValues
             fired = session.machine.firedRules().map(\.id)
             outcome = session.machine.outcomeStatus()
@@ -247,43 +245,15 @@ public struct RehearsalSession: Sendable {
 
     // MARK: - Coverage
 
-    /// Counts the branch cases of the walk an ordinary event made, if it made one.
-    private mutating func countWalk(after before: Snapshot) {
-        let state = machine.state
-        switch before.phase {
-        case let .awaiting(point), let .confirmingAnswer(_, point), let .choosingFAQ(_, point):
-            guard state.history.count == before.historyCount + 1 else { return }
-            if case let .awaiting(now) = state.phase, now.address == point.address, now.stage == .topicMore { return }
-            let onward = machine.onwardAddress(after: point.address, callStack: before.callStack)
-            countWalk(from: onward.start, callStack: onward.callStack, answersBefore: before.answers)
-        case .confirming(.restart, _):
-            guard state.history.isEmpty, state.answers.isEmpty, state.phase != before.phase else { return }
-            countWalk(from: consultation.entryAddress, callStack: [])
-        case .notStarted:
-            countWalk(from: consultation.entryAddress, callStack: [])
-        case .confirming(.quit, _), .finished:
-            return
-        }
-    }
-
-    private mutating func countWalk(from start: NodeAddress?, callStack: [NodeAddress], answersBefore: [String: AnswerValue?]? = nil) {
-        let trace = machine.traceWalk(from: start, callStack: callStack)
-        // Count only a trace that stops where the session stopped, so the counts never disagree with it.
-        switch machine.state.phase {
-        case let .awaiting(point) where point.address == trace.stop: break
-        case let .confirmingAnswer(_, point) where point.address == trace.stop: break
-        case .finished where trace.stop == nil: break
-        case .awaiting, .finished, .notStarted, .confirming, .confirmingAnswer, .choosingFAQ: return
-        }
+    /// Counts the branch cases of the walk an event made, if it made one: the session's own walk's trace, so the
+    /// counts are those of the path the session took.
+    private mutating func countWalk() {
+        guard let trace = machine.lastWalk else { return }
+        machine.lastWalk = nil
         for choice in trace.choices {
             branchCounts[RehearsalCoverage.branchKey(choice.branch, caseIndex: choice.caseIndex, in: consultation), default: 0] += 1
         }
     }
-}
-
-extension Consultation {
-    /// The first node of the entry dialog.
-    var entryAddress: NodeAddress { NodeAddress(dialog: entry, index: 0) }
 }
 
 // MARK: - Results

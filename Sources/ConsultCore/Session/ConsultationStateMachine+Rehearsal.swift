@@ -1,7 +1,7 @@
 import Foundation
 
 /// Events and queries that only staff rehearsal uses: jumping to a node, changing an answer,
-/// and tracing which branch cases a walk takes.
+/// and the trace of the branch cases the session's own walk took.
 ///
 /// Each event leaves a checkpoint behind, so the ordinary `back` undoes it.
 extension ConsultationStateMachine {
@@ -90,59 +90,9 @@ extension ConsultationStateMachine {
         public var caseIndex: Int?
     }
 
-    /// The branch decisions a walk from `start` makes with the current answers and `callStack`, and where it stops.
-    ///
-    /// Follows the same steps as the session's own walk, on a copy: nothing of the session changes.
-    /// - Returns: the decisions in order, and the prompt address the walk stops at (`nil` when it finishes).
-    public func traceWalk(from start: NodeAddress?, callStack: [NodeAddress]) -> (choices: [BranchChoice], stop: NodeAddress?) {
-        var copy = self
-        copy.state.callStack = callStack
-        var choices: [BranchChoice] = []
-        var next = start
-        var steps = 0
-        while let address = next {
-            steps += 1
-            guard steps <= Self.stepLimit, let node = consultation.node(at: address) else { return (choices, nil) }
-            switch node.kind {
-            case .say, .outcome:
-                next = copy.onward(from: address)
-            case .ask, .explain:
-                return (choices, address)
-            case let .branch(cases, otherwise):
-                let evaluator = copy.currentEvaluator()
-                let index = consultation.dialogs[address.dialog]?.nodeIndex ?? [:]
-                if let taken = cases.firstIndex(where: { evaluator.holds($0.condition.expression) }),
-                   let target = index[cases[taken].target.id] {
-                    choices.append(BranchChoice(branch: address, caseIndex: taken))
-                    next = NodeAddress(dialog: address.dialog, index: target)
-                } else if let otherwise, let target = index[otherwise.id] {
-                    choices.append(BranchChoice(branch: address, caseIndex: nil))
-                    next = NodeAddress(dialog: address.dialog, index: target)
-                } else {
-                    choices.append(BranchChoice(branch: address, caseIndex: nil))
-                    next = copy.following(address)
-                }
-            case let .call(reference):
-                if let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty {
-                    copy.state.callStack.append(address)
-                    next = NodeAddress(dialog: reference.id, index: 0)
-                } else {
-                    next = copy.onward(from: address)
-                }
-            case .returnToCaller:
-                next = copy.returnFromDialog()
-            case .end:
-                return (choices, nil)
-            }
-        }
-        return (choices, nil)
-    }
-
-    /// Where the session's walk continues after the prompt at `address` is answered, with `callStack` at that prompt.
-    public func onwardAddress(after address: NodeAddress, callStack: [NodeAddress]) -> (start: NodeAddress?, callStack: [NodeAddress]) {
-        var copy = self
-        copy.state.callStack = callStack
-        let start = copy.onward(from: address)
-        return (start, copy.state.callStack)
+    /// The branch decisions a walk made, in order, and the prompt it stopped at (`nil` when the consultation finished).
+    public struct WalkTrace: Sendable, Hashable {
+        public var choices: [BranchChoice]
+        public var stop: NodeAddress?
     }
 }

@@ -15,6 +15,10 @@ public struct ConsultationStateMachine: Sendable {
     /// The consultation's FAQ, indexed once per session rather than once per question, and only when a patient
     /// first asks something: the index is the costliest part of a session's set-up and many never need it.
     lazy var faqRetriever = FAQRetriever(consultation: consultation)
+    /// The branch cases the session's last walk took and where it stopped, for rehearsal coverage; `nil` before
+    /// any walk and after a walk the step limit stopped. Not part of ``state``: it says what happened, not where
+    /// the session is.
+    public internal(set) var lastWalk: WalkTrace?
 
     /// A new session.
     ///
@@ -159,7 +163,7 @@ public struct ConsultationStateMachine: Sendable {
         state.answers.removeAll { $0.answer.id == answer.id }
         state.answers.append(.init(answer: answer, address: point.address))
         var messages: [Message] = []
-        return walk(from: onward(from: point.address), messages: &messages, at: now)
+        return walk(onwardFrom: point.address, messages: &messages, at: now)
     }
 
     // MARK: - Topics
@@ -179,13 +183,13 @@ public struct ConsultationStateMachine: Sendable {
                 return .prompt(messages, currentPrompt(), showQuestion: true)
             }
             state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: false))
-            return walk(from: onward(from: point.address), messages: &messages, at: now)
+            return walk(onwardFrom: point.address, messages: &messages, at: now)
         }
         if skips.contains(normalized) {
             pushCheckpoint(point)
             state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: true))
             var messages: [Message] = []
-            return walk(from: onward(from: point.address), messages: &messages, at: now)
+            return walk(onwardFrom: point.address, messages: &messages, at: now)
         }
         if let action = ownQuestion(text, at: point, onlyIfAnswered: !FAQMatcher.looksLikeQuestion(text)) {
             return action
@@ -207,7 +211,7 @@ public struct ConsultationStateMachine: Sendable {
         if ["more", "yes", "y", "details", "tell me more", "more please"].contains(normalized), let more = topic.more {
             messages.append(Message(.topicText, render(more)))
         }
-        return walk(from: onward(from: point.address), messages: &messages, at: now)
+        return walk(onwardFrom: point.address, messages: &messages, at: now)
     }
 
     // MARK: - Commands
@@ -295,76 +299,67 @@ public struct ConsultationStateMachine: Sendable {
 
     /// Runs nodes from `start` until one stops for the patient or the consultation ends.
     mutating func walk(from start: NodeAddress?, messages: inout [Message], at now: Date) -> ConsultationAction {
-        var next = start
-        var steps = 0
-        while let address = next {
-            steps += 1
-            guard steps <= Self.stepLimit, let node = consultation.node(at: address) else {
-                messages.append(Message(.notice, SessionText.runaway))
-                return finishIncomplete(messages: messages, at: now)
-            }
-            switch node.kind {
-            case let .say(text):
+        let control = consultation.control
+        return walk(from: start.flatMap(control.number(of:)), stack: state.callStack.compactMap(control.number(of:)),
+                    messages: &messages, at: now)
+    }
+
+    /// Runs nodes from where the prompt at `address` goes on to, once it is answered or read.
+    mutating func walk(onwardFrom address: NodeAddress, messages: inout [Message], at now: Date) -> ConsultationAction {
+        let control = consultation.control
+        var stack = state.callStack.compactMap(control.number(of:))
+        let start = control.number(of: address).flatMap { control.resolve(control.resume(after: $0), stack: &stack) }
+        return walk(from: start, stack: stack, messages: &messages, at: now)
+    }
+
+    /// The session's walk: ``DialogControl/walk(from:stack:limit:visit:decide:taken:)`` with branches decided on the
+    /// answers, the text of the nodes passed shown, and the branch cases taken kept in ``lastWalk``.
+    private mutating func walk(from start: Int?, stack: [Int], messages: inout [Message], at now: Date) -> ConsultationAction {
+        let control = consultation.control
+        var stack = stack
+        var choices: [BranchChoice] = []
+        let evaluator = currentEvaluator()
+        let end = control.walk(from: start, stack: &stack, limit: Self.stepLimit, visit: { node in
+            switch consultation.node(at: control.addresses[node])?.kind {
+            case let .say(text)?:
                 messages.append(Message(.say, render(text)))
-                next = onward(from: address)
-            case let .ask(question):
-                let point = PromptPoint(address: address, stage: .question)
-                state.phase = .awaiting(point)
-                if let offered = offerCarriedWords(to: question, at: point, messages: messages) { return offered }
-                return .prompt(messages, currentPrompt(), showQuestion: true)
-            case .explain:
-                state.phase = .awaiting(PromptPoint(address: address, stage: .topicOffer))
-                return .prompt(messages, currentPrompt(), showQuestion: true)
-            case let .branch(cases, otherwise):
-                let evaluator = currentEvaluator()
-                let index = consultation.dialogs[address.dialog]?.nodeIndex ?? [:]
-                if let taken = cases.first(where: { evaluator.holds($0.condition.expression) }), let target = index[taken.target.id] {
-                    next = NodeAddress(dialog: address.dialog, index: target)
-                } else if let otherwise, let target = index[otherwise.id] {
-                    next = NodeAddress(dialog: address.dialog, index: target)
-                } else {
-                    next = following(address)
-                }
-            case let .call(reference):
-                if let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty {
-                    state.callStack.append(address)
-                    next = NodeAddress(dialog: reference.id, index: 0)
-                } else {
-                    next = onward(from: address)
-                }
-            case .returnToCaller:
-                next = returnFromDialog()
-            case let .end(text):
-                if let text { messages.append(Message(.say, render(text))) }
-                return finish(messages: messages, status: outcomeStatus(), at: now)
-            case let .outcome(text):
+            case let .end(text?)?:
+                messages.append(Message(.say, render(text)))
+            case let .outcome(text)?:
                 if let text { messages.append(Message(.say, render(text))) }
                 for rule in firedRules() {
                     if let message = rule.patientMessage { messages.append(Message(.outcome, render(message))) }
                 }
-                next = onward(from: address)
+            default:
+                break
             }
+        }, decide: { node, cases in
+            guard case let .branch(branchCases, _)? = consultation.node(at: control.addresses[node])?.kind else { return nil }
+            return cases.first { evaluator.holds(branchCases[$0].condition.expression) }
+        }, taken: { node, link in
+            choices.append(BranchChoice(branch: control.addresses[node], caseIndex: link.caseIndex))
+        })
+        state.callStack = stack.map { control.addresses[$0] }
+        switch end {
+        case let .prompt(node):
+            let address = control.addresses[node]
+            lastWalk = WalkTrace(choices: choices, stop: address)
+            if case let .ask(question)? = consultation.node(at: address)?.kind {
+                let point = PromptPoint(address: address, stage: .question)
+                state.phase = .awaiting(point)
+                if let offered = offerCarriedWords(to: question, at: point, messages: messages) { return offered }
+            } else {
+                state.phase = .awaiting(PromptPoint(address: address, stage: .topicOffer))
+            }
+            return .prompt(messages, currentPrompt(), showQuestion: true)
+        case .end:
+            lastWalk = WalkTrace(choices: choices, stop: nil)
+            return finish(messages: messages, status: outcomeStatus(), at: now)
+        case .runaway:
+            lastWalk = nil
+            messages.append(Message(.notice, SessionText.runaway))
+            return finishIncomplete(messages: messages, at: now)
         }
-        return finish(messages: messages, status: outcomeStatus(), at: now)
-    }
-
-    /// Where the dialog goes after `address`: its `next`, the following node, or back to the caller.
-    mutating func onward(from address: NodeAddress) -> NodeAddress? {
-        if let next = consultation.node(at: address)?.next, let index = consultation.dialogs[address.dialog]?.nodeIndex[next.id] {
-            return NodeAddress(dialog: address.dialog, index: index)
-        }
-        return following(address)
-    }
-
-    mutating func following(_ address: NodeAddress) -> NodeAddress? {
-        let count = consultation.dialogs[address.dialog]?.nodes.count ?? 0
-        if address.index + 1 < count { return NodeAddress(dialog: address.dialog, index: address.index + 1) }
-        return returnFromDialog()
-    }
-
-    mutating func returnFromDialog() -> NodeAddress? {
-        guard let site = state.callStack.popLast() else { return nil }
-        return onward(from: site)
     }
 
     mutating func pushCheckpoint(_ point: PromptPoint) {
