@@ -170,7 +170,7 @@ private struct ChartBuilder {
             for index in dialog.nodes.indices {
                 let address = NodeAddress(dialog: dialogID, index: index)
                 nodes.append(chartNode(at: address, of: dialog.nodes[index]))
-                edges += outgoingEdges(of: address, node: dialog.nodes[index], in: dialog)
+                edges += outgoingEdges(of: address, node: dialog.nodes[index])
             }
             for rule in consultation.rules where rule.dialog == dialogID {
                 nodes.append(ruleNode(rule))
@@ -267,54 +267,56 @@ private struct ChartBuilder {
 
     // MARK: Arrows
 
-    func outgoingEdges(of address: NodeAddress, node: DialogNode, in dialog: Dialog) -> [ConsultationChart.Edge] {
+    /// The arrows of every step ``DialogControl`` can take from the node.
+    func outgoingEdges(of address: NodeAddress, node: DialogNode) -> [ConsultationChart.Edge] {
+        let control = consultation.control
+        guard let number = control.number(of: address) else { return [] }
         let from = Self.nodeID(address)
-        let index = dialog.nodeIndex
-        func named(_ reference: NodeReference?) -> String? {
-            guard let reference, let target = index[reference.id] else { return nil }
-            return Self.nodeID(NodeAddress(dialog: address.dialog, index: target))
-        }
-        func onward() -> [ConsultationChart.Edge] {
-            if let target = named(node.next) { return [.init(from: from, to: target, kind: .next)] }
-            return following(address, from: from)
-        }
-        switch node.kind {
-        case .say, .ask, .explain, .outcome:
-            return onward()
-        case let .branch(cases, otherwise):
-            var edges: [ConsultationChart.Edge] = cases.compactMap { branchCase in
-                named(branchCase.target).map {
-                    .init(from: from, to: $0, label: ConsultationChart.shortened(branchCase.condition.source), kind: .branchCase)
-                }
+        var edges: [ConsultationChart.Edge] = []
+        for step in control.possibleSteps(number) {
+            switch step {
+            case let .go(exit, link):
+                edges += self.edges(from: from, in: address.dialog, to: exit, by: link, node: node)
+            case let .stop(resume: exit):
+                edges += self.edges(from: from, in: address.dialog, to: exit, by: control.onward(number).link, node: node)
+            case let .call(entry, resume):
+                edges.append(.init(from: from, to: Self.nodeID(control.addresses[entry]), kind: .call))
+                edges += self.edges(from: from, in: address.dialog, to: resume, by: control.onward(number).link, node: node)
+            case .end:
+                edges.append(.init(from: from, to: ConsultationChart.finishID, kind: .finish))
             }
-            if let target = named(otherwise) {
-                edges.append(.init(from: from, to: target, label: "else", kind: .otherwise))
-            } else {
-                edges += following(address, from: from).map { edge in
-                    var edge = edge
-                    edge.label = "else"
-                    if edge.kind == .sequence { edge.kind = .otherwise }
-                    return edge
-                }
-            }
-            return edges
-        case let .call(reference):
-            guard let first = firstNode(of: reference.id) else { return onward() }
-            return [.init(from: from, to: first, kind: .call)] + onward()
-        case .returnToCaller:
-            return leaving(address.dialog, from: from)
-        case .end:
-            return [.init(from: from, to: ConsultationChart.finishID, kind: .finish)]
         }
+        return edges
     }
 
-    /// The arrow on to the next node in the list, or, from the last node, the arrows out of the dialog.
-    func following(_ address: NodeAddress, from: String) -> [ConsultationChart.Edge] {
-        let count = consultation.dialogs[address.dialog]?.nodes.count ?? 0
-        if address.index + 1 < count {
-            return [.init(from: from, to: Self.nodeID(NodeAddress(dialog: address.dialog, index: address.index + 1)), kind: .sequence)]
+    /// The arrows of one step: to a node of the same dialog, or out of the dialog.
+    func edges(from: String, in dialogID: String, to exit: Exit, by link: ControlStep.Link,
+               node: DialogNode) -> [ConsultationChart.Edge] {
+        var edges: [ConsultationChart.Edge]
+        switch exit {
+        case let .node(target):
+            let to = Self.nodeID(consultation.control.addresses[target])
+            switch link {
+            case .next: edges = [.init(from: from, to: to, kind: .next)]
+            case .following, .fallThrough, .returnToCaller: edges = [.init(from: from, to: to, kind: .sequence)]
+            case .otherwise: edges = [.init(from: from, to: to, label: "else", kind: .otherwise)]
+            case let .branchCase(index):
+                guard case let .branch(cases, _) = node.kind, cases.indices.contains(index) else { return [] }
+                edges = [.init(from: from, to: to, label: ConsultationChart.shortened(cases[index].condition.source), kind: .branchCase)]
+            }
+        case .leave:
+            edges = leaving(dialogID, from: from)
         }
-        return leaving(address.dialog, from: from)
+        if link == .fallThrough {
+            // A branch with no case taken and no `otherwise` goes on in the list: an "else" arrow like `otherwise`'s.
+            edges = edges.map { edge in
+                var edge = edge
+                edge.label = "else"
+                if edge.kind == .sequence { edge.kind = .otherwise }
+                return edge
+            }
+        }
+        return edges
     }
 
     /// The arrows out of a dialog: to the finish from the entry dialog, else back to every node that calls it

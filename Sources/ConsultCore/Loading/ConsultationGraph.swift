@@ -20,30 +20,13 @@ public struct ConsultationGraph: Sendable {
 
     public init(consultation: Consultation) {
         self.consultation = consultation
-        var callSites: [String: [NodeAddress]] = [:]
-        // Each dialog's node ids are indexed once: `Dialog.nodeIndex` builds a new index at every call, and
-        // calling it for every node made building the graph quadratic in the nodes of a dialog.
-        var nodeIndices: [String: [String: Int]] = [:]
-        for (dialogID, dialog) in consultation.dialogs {
-            var index: [String: Int] = [:]
-            for (position, node) in dialog.nodes.enumerated() {
-                work += 1
-                if let id = node.id, index[id] == nil { index[id] = position }
-                if case let .call(reference) = node.kind {
-                    callSites[reference.id, default: []].append(NodeAddress(dialog: dialogID, index: position))
-                }
-            }
-            nodeIndices[dialogID] = index
+        let control = consultation.control
+        var builder = Builder(control: control, entryDialog: consultation.entry)
+        start = control.start.map { .node(control.addresses[$0]) } ?? .finish
+        for node in 0..<control.count {
+            successors[control.addresses[node]] = builder.successors(of: node)
         }
-        var builder = Builder(consultation: consultation, callSites: callSites, nodeIndices: nodeIndices)
-        start = builder.entry(of: consultation.entry)
-        for (dialogID, dialog) in consultation.dialogs {
-            for index in dialog.nodes.indices {
-                let address = NodeAddress(dialog: dialogID, index: index)
-                successors[address] = builder.successors(of: address)
-            }
-        }
-        work += builder.work
+        work = control.count + builder.work
     }
 
     /// All node addresses, in dialog order.
@@ -86,69 +69,58 @@ public struct ConsultationGraph: Sendable {
         return seen
     }
 
+    /// Successors from ``DialogControl``'s steps, every branch case taken, and returns made context-insensitive.
     private struct Builder {
-        let consultation: Consultation
-        let callSites: [String: [NodeAddress]]
-        /// Each dialog's node ids, by dialog.
-        let nodeIndices: [String: [String: Int]]
+        let control: DialogControl
+        let entryDialog: String
+        /// The call nodes that run each dialog.
+        let callSites: [String: [Int]]
         var fallOffMemo: [String: [Target]] = [:]
         var resolving: Set<String> = []
         var work = 0
 
-        /// The first node of a dialog (or, for an empty dialog, where it returns to).
-        mutating func entry(of dialogID: String) -> Target {
-            guard let dialog = consultation.dialogs[dialogID], !dialog.nodes.isEmpty else { return .finish }
-            return .node(NodeAddress(dialog: dialogID, index: 0))
+        init(control: DialogControl, entryDialog: String) {
+            self.control = control
+            self.entryDialog = entryDialog
+            var callSites: [String: [Int]] = [:]
+            for node in 0..<control.count {
+                if case let .call(entry, _) = control.step(node, decide: { _ in nil }) {
+                    callSites[control.addresses[entry].dialog, default: []].append(node)
+                }
+            }
+            self.callSites = callSites
         }
 
-        mutating func successors(of address: NodeAddress) -> [Target] {
-            guard let dialog = consultation.dialogs[address.dialog] else { return [] }
+        mutating func successors(of node: Int) -> [Target] {
             work += 1
-            let node = dialog.nodes[address.index]
-            let index = nodeIndices[address.dialog] ?? [:]
-            func named(_ reference: NodeReference?) -> Target? {
-                guard let reference, let target = index[reference.id] else { return nil }
-                return .node(NodeAddress(dialog: address.dialog, index: target))
+            let dialog = control.addresses[node].dialog
+            var targets: [Target] = []
+            for step in control.possibleSteps(node) {
+                switch step {
+                case let .go(exit, _), let .stop(resume: exit): targets += self.targets(of: exit, in: dialog)
+                case let .call(entry, _): targets.append(.node(control.addresses[entry]))
+                case .end: targets.append(.finish)
+                }
             }
-            let onward: [Target] = named(node.next).map { [$0] } ?? following(address)
-            switch node.kind {
-            case .say, .ask, .explain, .outcome:
-                return onward
-            case let .branch(cases, otherwise):
-                var targets = cases.compactMap { named($0.target) }
-                targets += named(otherwise).map { [$0] } ?? following(address)
-                return unique(targets)
-            case let .call(reference):
-                guard let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty else { return onward }
-                return [.node(NodeAddress(dialog: reference.id, index: 0))]
-            case .returnToCaller:
-                return fallOff(address.dialog)
-            case .end:
-                return [.finish]
+            return unique(targets)
+        }
+
+        mutating func targets(of exit: Exit, in dialog: String) -> [Target] {
+            switch exit {
+            case let .node(next): [.node(control.addresses[next])]
+            case .leave: fallOff(dialog)
             }
         }
 
-        /// The node after `address` in its list, or where falling off the dialog's end leads.
-        mutating func following(_ address: NodeAddress) -> [Target] {
-            let count = consultation.dialogs[address.dialog]?.nodes.count ?? 0
-            if address.index + 1 < count { return [.node(NodeAddress(dialog: address.dialog, index: address.index + 1))] }
-            return fallOff(address.dialog)
-        }
-
-        /// Where a dialog returns to: after each call of it, or the finish for the entry dialog.
+        /// Where leaving a dialog leads: on after each call of it, or the finish for the entry dialog.
         mutating func fallOff(_ dialogID: String) -> [Target] {
-            if dialogID == consultation.entry { return [.finish] }
+            if dialogID == entryDialog { return [.finish] }
             if let memo = fallOffMemo[dialogID] { return memo }
             guard resolving.insert(dialogID).inserted else { return [] }
             var targets: [Target] = []
             for site in callSites[dialogID] ?? [] {
                 work += 1
-                guard let node = consultation.node(at: site) else { continue }
-                if let next = node.next, let index = nodeIndices[site.dialog]?[next.id] {
-                    targets.append(.node(NodeAddress(dialog: site.dialog, index: index)))
-                } else {
-                    targets += following(site)
-                }
+                targets += self.targets(of: control.resume(after: site), in: control.addresses[site].dialog)
             }
             resolving.remove(dialogID)
             targets = unique(targets)

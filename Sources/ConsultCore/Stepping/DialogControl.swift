@@ -22,6 +22,8 @@ public struct DialogControl: Sendable {
         var kind: Kind
         /// After the node: its `next`, else the following node, else out of the dialog.
         var onward: Exit
+        /// Whether ``onward`` is the node's own `next` (else it is the following node).
+        var onwardIsNext: Bool
         /// The following node in the list, ignoring `next`: where a branch goes when no case is taken and it has
         /// no `otherwise`.
         var following: Exit
@@ -63,7 +65,8 @@ public struct DialogControl: Sendable {
             }
             for (index, node) in dialog.nodes.enumerated() {
                 let following: Exit = index + 1 < dialog.nodes.count ? .node(base + index + 1) : .leave
-                let onward = node.next.flatMap { named[$0.id] }.map(Exit.node) ?? following
+                let next = node.next.flatMap { named[$0.id] }
+                let onward = next.map(Exit.node) ?? following
                 let kind: Kind
                 switch node.kind {
                 case .say: kind = .say
@@ -81,7 +84,7 @@ public struct DialogControl: Sendable {
                     let callee = dialogs[reference.id].flatMap { $0.nodes.isEmpty ? nil : firstNumber[reference.id] }
                     kind = .call(entry: callee)
                 }
-                links.append(Links(kind: kind, onward: onward, following: following))
+                links.append(Links(kind: kind, onward: onward, onwardIsNext: next != nil, following: following))
             }
         }
         self.links = links
@@ -107,14 +110,14 @@ public struct DialogControl: Sendable {
     ///   nodes.
     public func step(_ node: Int, decide: ([Int]) -> Int?) -> ControlStep {
         let link = links[node]
+        let onward = link.onwardIsNext ? ControlStep.Link.next : .following
         switch link.kind {
-        case .say: return .go(link.onward, .onward)
-        case .outcome: return .go(link.onward, .onward)
+        case .say, .outcome: return .go(link.onward, onward)
         case .ask, .explain: return .stop(resume: link.onward)
         case .returnToCaller: return .go(.leave, .returnToCaller)
         case .end: return .end
         case let .call(entry):
-            guard let entry else { return .go(link.onward, .onward) }
+            guard let entry else { return .go(link.onward, onward) }
             return .call(entry: entry, resume: link.onward)
         case let .branch(cases, otherwise):
             if let taken = decide(cases.map(\.index)), let target = cases.first(where: { $0.index == taken })?.target {
@@ -132,8 +135,14 @@ public struct DialogControl: Sendable {
         return cases.map { branchCase in step(node) { _ in branchCase.index } } + [step(node) { _ in nil }]
     }
 
-    /// Where control goes after the prompt at `node` is answered (its `next`, else the following node, else out).
+    /// Where control goes after the prompt at `node` is answered (its `next`, else the following node, else out),
+    /// or after the dialog a `call` node runs is left.
     public func resume(after node: Int) -> Exit { links[node].onward }
+
+    /// ``resume(after:)`` with the reason: the node's `next`, or the following node.
+    public func onward(_ node: Int) -> (exit: Exit, link: ControlStep.Link) {
+        (links[node].onward, links[node].onwardIsNext ? .next : .following)
+    }
 
     // MARK: - Calls and returns
 
@@ -204,8 +213,10 @@ public enum ControlStep: Sendable, Hashable {
 
     /// Why a step goes where it goes.
     public enum Link: Sendable, Hashable {
-        /// The node's `next`, or the following node.
-        case onward
+        /// The node's own `next`.
+        case next
+        /// The following node in the list (or, after the last, out of the dialog).
+        case following
         /// A branch case, by its index among the branch's cases.
         case branchCase(Int)
         /// A branch's `otherwise`.
@@ -219,7 +230,7 @@ public enum ControlStep: Sendable, Hashable {
         public var isBranch: Bool {
             switch self {
             case .branchCase, .otherwise, .fallThrough: true
-            case .onward, .returnToCaller: false
+            case .next, .following, .returnToCaller: false
             }
         }
 
