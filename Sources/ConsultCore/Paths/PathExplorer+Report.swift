@@ -172,7 +172,7 @@ extension ExplorationEngine {
             }
             return complete ? result(true, "holds on every path") : result(false, unproven)
         case let .reachable(nodes):
-            let missing = nodes.filter { address in model.nodeIndex[address].map { !visited.contains($0) } ?? true }.map(describe)
+            let missing = nodes.filter { address in model.number(of: address).map { !visited.contains($0) } ?? true }.map(describe)
             if missing.isEmpty { return result(true, "all \(nodes.count) reached") }
             return result(false, complete ? "never reached: \(missing.joined(separator: ", "))" : unproven, missing: missing)
         case let .canFire(rules):

@@ -134,7 +134,7 @@ struct ExplorationEngine {
         let model = PathModel(consultation: explorer.consultation, propertyConditions: conditions)
         self.model = model
         self.neverCondition = neverCondition.mapValues { model.ruleCount + $0 }
-        self.summaryWatch = summaryNodes.prefix(32).map { ($0.0, Set($0.1.compactMap { model.nodeIndex[$0] })) }
+        self.summaryWatch = summaryNodes.prefix(32).map { ($0.0, Set($0.1.compactMap { model.number(of: $0) })) }
         self.classBuilder = PathAnswerClasses(model: model, today: explorer.today)
         self.classes = Array(repeating: nil, count: model.questionIDs.count)
         self.countedClass = Array(repeating: nil, count: model.questionIDs.count)
@@ -149,8 +149,7 @@ struct ExplorationEngine {
         // The start: every watched condition evaluated on no answers, then the walk to the first prompt.
         var start = Working(answers: [:], holding: [], settledSeverity: 0, settledProperties: [], flags: 0, stack: [])
         for watched in model.watched.indices where holds(model.watched[watched], in: start) { start.holding.insert(watched) }
-        let entry = model.nodeIndex[NodeAddress(dialog: explorer.consultation.entry, index: 0)]
-        if let entry {
+        if let entry = model.control.start {
             let end = walk(from: entry, &start)
             _ = conclude(start, end, source: -1, classIndex: -1)
         } else {
@@ -244,69 +243,38 @@ struct ExplorationEngine {
         return explorer.consultation.evaluator(answers: answers, today: explorer.today, outcome: outcome).holds(condition.expression)
     }
 
-    // MARK: - Walking (ConsultationStateMachine.walk, step for step)
+    // MARK: - Walking (DialogControl's walk, as the session walks)
 
+    /// The session's walk, with branches decided on answer classes.
     mutating func walk(from start: Int?, _ working: inout Working) -> WalkEnd {
-        var next = start
-        var steps = 0
-        while let index = next {
-            steps += 1
-            guard steps <= ConsultationStateMachine.stepLimit else { return .finish(runaway: true) }
+        let control = model.control
+        var stack = working.stack
+        let end = control.walk(from: start, stack: &stack, limit: ConsultationStateMachine.stepLimit, visit: { index in
             visited.insert(index)
             for (flag, watch) in summaryWatch.enumerated() where watch.nodes.contains(index) {
                 working.flags |= 1 << UInt64(2 * flag)
                 working.flags &= ~(1 << UInt64(2 * flag + 1))
             }
-            let node = model.nodes[index]
-            switch node.kind {
-            case .say:
-                next = onward(index, &working.stack)
-            case .ask, .explain:
-                return .prompt(index)
-            case let .branch(cases, otherwise):
-                let outcome = currentOutcome(working)
-                if let taken = cases.first(where: { holds(model.branchConditions[$0.condition], in: working, outcome: outcome) }) {
-                    next = taken.target
-                } else if let otherwise {
-                    next = otherwise
-                } else {
-                    next = resolve(node.following, &working.stack)
-                }
-            case let .call(entry):
-                if let entry {
-                    working.stack.append(index)
-                    next = entry
-                } else {
-                    next = onward(index, &working.stack)
-                }
-            case .returnToCaller:
-                next = returnFromDialog(&working.stack)
-            case .end:
-                return .finish(runaway: false)
-            case .outcome:
+            if case .outcome = model.nodes[index].kind {
                 for flag in summaryWatch.indices where working.flags & (1 << UInt64(2 * flag)) != 0 {
                     working.flags |= 1 << UInt64(2 * flag + 1)
                 }
-                next = onward(index, &working.stack)
             }
+        }, decide: { index, cases in
+            let outcome = currentOutcome(working)
+            let conditions = model.nodes[index].caseConditions
+            return cases.first { holds(model.branchConditions[conditions[$0]], in: working, outcome: outcome) }
+        })
+        working.stack = stack
+        switch end {
+        case let .prompt(index): return .prompt(index)
+        case .end: return .finish(runaway: false)
+        case .runaway: return .finish(runaway: true)
         }
-        return .finish(runaway: false)
     }
 
     func onward(_ index: Int, _ stack: inout [Int]) -> Int? {
-        resolve(model.nodes[index].onward, &stack)
-    }
-
-    func resolve(_ onward: PathModel.Onward, _ stack: inout [Int]) -> Int? {
-        switch onward {
-        case let .node(next): next
-        case .fallOff: returnFromDialog(&stack)
-        }
-    }
-
-    func returnFromDialog(_ stack: inout [Int]) -> Int? {
-        guard let site = stack.popLast() else { return nil }
-        return onward(site, &stack)
+        model.control.resolve(model.control.resume(after: index), stack: &stack)
     }
 
     // MARK: - Concluding a step

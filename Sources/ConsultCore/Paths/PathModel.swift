@@ -1,36 +1,25 @@
-/// The consultation compiled for path exploration: nodes numbered, the runtime's next-node rules
-/// resolved once, and for every expression the answers it reads.
+/// The consultation compiled for path exploration: for every node what the explorer needs beyond
+/// ``DialogControl``'s stepping rules (which question it asks, which condition each branch case reads), and for
+/// every expression the answers it reads.
 ///
 /// It also knows, for every node, which answers a later condition may still read and which rules
 /// (and property conditions) may still change: the explorer forgets everything else, which is what
 /// lets paths that differ only in answers nobody reads again merge into one state.
 struct PathModel {
-    /// Where the runtime goes after a node when nothing else says: a node, or off the end of the dialog.
-    enum Onward: Equatable {
-        case node(Int)
-        case fallOff
-    }
-
     enum Kind {
-        case say
         case ask(question: Int)
         case explain
-        /// Cases as (condition index, target node); `otherwise` is the `else` target, if any.
-        case branch([(condition: Int, target: Int)], otherwise: Int?)
-        /// The callee's first node, or `nil` for an empty dialog (the call is then skipped).
-        case call(entry: Int?)
-        case returnToCaller
-        case end
+        /// Shows the fired rules (which `always_summary` properties watch for).
         case outcome
+        /// Any other node that does not stop for the patient; ``DialogControl`` says where it goes.
+        case passing
     }
 
     struct Node {
         var address: NodeAddress
         var kind: Kind
-        /// After the node: its `next`, else the following node, else off the end.
-        var onward: Onward
-        /// The following node in the list, ignoring `next` (where a branch with no case taken goes).
-        var following: Onward
+        /// For a branch, the index in ``branchConditions`` of each case's condition, by case index.
+        var caseConditions: [Int]
     }
 
     /// A condition the explorer evaluates: a rule's, a property's or a branch case's.
@@ -41,8 +30,9 @@ struct PathModel {
     }
 
     let consultation: Consultation
+    /// The stepping rules; nodes are numbered as it numbers them.
+    let control: DialogControl
     let nodes: [Node]
-    let nodeIndex: [NodeAddress: Int]
     /// Question ids by index, and their ask nodes.
     let questionIDs: [String]
     let questionIndex: [String: Int]
@@ -70,14 +60,9 @@ struct PathModel {
     init(consultation: Consultation, propertyConditions: [Expression]) {
         self.consultation = consultation
 
-        // Nodes, numbered in dialog order.
-        var addresses: [NodeAddress] = []
-        for id in consultation.dialogOrder {
-            for index in consultation.dialogs[id]?.nodes.indices ?? 0..<0 { addresses.append(NodeAddress(dialog: id, index: index)) }
-        }
-        var nodeIndex: [NodeAddress: Int] = [:]
-        for (position, address) in addresses.enumerated() { nodeIndex[address] = position }
-        self.nodeIndex = nodeIndex
+        // Nodes, numbered as DialogControl numbers them.
+        let control = consultation.control
+        self.control = control
 
         // Questions.
         let questionIDs = consultation.questions.keys.sorted()
@@ -85,50 +70,32 @@ struct PathModel {
         for (position, id) in questionIDs.enumerated() { questionIndex[id] = position }
         self.questionIDs = questionIDs
         self.questionIndex = questionIndex
-        self.questionNode = questionIDs.map { consultation.questions[$0].flatMap { nodeIndex[$0] } ?? -1 }
+        self.questionNode = questionIDs.map { consultation.questions[$0].flatMap(control.number(of:)) ?? -1 }
 
         var reads = ReadAnalysis(consultation: consultation, questionIndex: questionIndex)
 
-        // Nodes, with the runtime's rules for where each goes next.
+        // What each node asks, and the conditions of branch cases.
         var branchConditions: [Condition] = []
         var nodes: [Node] = []
-        var dialogNodeIndex: [String: [String: Int]] = [:]
-        for id in consultation.dialogOrder { dialogNodeIndex[id] = consultation.dialogs[id]?.nodeIndex ?? [:] }
-        for address in addresses {
-            guard let dialog = consultation.dialogs[address.dialog] else { continue }
-            let node = dialog.nodes[address.index]
-            func named(_ reference: NodeReference?) -> Int? {
-                guard let reference, let index = dialogNodeIndex[address.dialog]?[reference.id] else { return nil }
-                return nodeIndex[NodeAddress(dialog: address.dialog, index: index)]
-            }
-            let following: Onward = address.index + 1 < dialog.nodes.count
-                ? .node(nodeIndex[NodeAddress(dialog: address.dialog, index: address.index + 1)]!) : .fallOff
-            let onward: Onward = named(node.next).map(Onward.node) ?? following
+        nodes.reserveCapacity(control.count)
+        for address in control.addresses {
+            guard let node = consultation.node(at: address) else { continue }
             let kind: Kind
+            var caseConditions: [Int] = []
             switch node.kind {
-            case .say: kind = .say
             case let .ask(question): kind = .ask(question: questionIndex[question.id] ?? -1)
             case .explain: kind = .explain
-            case let .branch(cases, otherwise):
-                var resolved: [(condition: Int, target: Int)] = []
+            case let .branch(cases, _):
+                kind = .passing
                 for branchCase in cases {
-                    guard let target = named(branchCase.target) else { continue }
                     branchConditions.append(Condition(expression: branchCase.condition.expression,
                                                       inputs: reads.questions(of: branchCase.condition.expression)))
-                    resolved.append((branchConditions.count - 1, target))
+                    caseConditions.append(branchConditions.count - 1)
                 }
-                kind = .branch(resolved, otherwise: named(otherwise))
-            case let .call(reference):
-                if let callee = consultation.dialogs[reference.id], !callee.nodes.isEmpty {
-                    kind = .call(entry: nodeIndex[NodeAddress(dialog: reference.id, index: 0)])
-                } else {
-                    kind = .call(entry: nil)
-                }
-            case .returnToCaller: kind = .returnToCaller
-            case .end: kind = .end
             case .outcome: kind = .outcome
+            case .say, .call, .returnToCaller, .end: kind = .passing
             }
-            nodes.append(Node(address: address, kind: kind, onward: onward, following: following))
+            nodes.append(Node(address: address, kind: kind, caseConditions: caseConditions))
         }
         self.nodes = nodes
         self.branchConditions = branchConditions
@@ -167,34 +134,31 @@ struct PathModel {
         // dialog can return from there; the explorer adds what follows each call site on the actual call stack.
         var successors = Array(repeating: [Int](), count: nodes.count)
         var exitSeed = Array(repeating: PathBitSet(capacity: 1), count: nodes.count)
-        for (index, node) in nodes.enumerated() {
-            func add(_ onward: Onward) {
-                switch onward {
+        for index in nodes.indices {
+            func add(_ exit: Exit) {
+                switch exit {
                 case let .node(next): successors[index].append(next)
-                case .fallOff: exitSeed[index].insert(0)
+                case .leave: exitSeed[index].insert(0)
                 }
             }
-            switch node.kind {
-            case .say, .ask, .explain, .outcome:
-                add(node.onward)
-            case let .branch(cases, otherwise):
-                for (_, target) in cases { successors[index].append(target) }
-                add(otherwise.map(Onward.node) ?? node.following)
-            case let .call(entry):
-                if let entry { successors[index].append(entry) }
-                add(node.onward)
-            case .returnToCaller:
-                exitSeed[index].insert(0)
-            case .end:
-                break
+            for step in control.possibleSteps(index) {
+                switch step {
+                case let .go(exit, _), let .stop(resume: exit): add(exit)
+                case let .call(entry, resume):
+                    // The call is entered, and comes back to go on after the node.
+                    successors[index].append(entry)
+                    add(resume)
+                case .end: break
+                }
             }
         }
         var liveSeed = Array(repeating: PathBitSet(capacity: questionIDs.count), count: nodes.count)
         var unsettledSeed = Array(repeating: PathBitSet(capacity: watched.count), count: nodes.count)
         for (index, node) in nodes.enumerated() {
+            for condition in node.caseConditions {
+                for input in branchConditions[condition].inputs { liveSeed[index].insert(input) }
+            }
             switch node.kind {
-            case let .branch(cases, _):
-                for (condition, _) in cases { for input in branchConditions[condition].inputs { liveSeed[index].insert(input) } }
             case let .ask(question) where question >= 0:
                 for watcher in watchersOf[question] {
                     unsettledSeed[index].insert(watcher)
@@ -210,6 +174,9 @@ struct PathModel {
         exits = Self.propagate(exitSeed, successors: successors, components: components).map { !$0.isEmpty }
     }
 
+    /// The number of the node at `address`.
+    func number(of address: NodeAddress) -> Int? { control.number(of: address) }
+
     /// What may still be read (`live`) or change (`unsettled`) after a prompt, given the call stack:
     /// the prompt's own dialog frame, then, while the dialog can return, what follows each call site.
     func context(at position: Int, stack: [Int32]) -> (live: PathBitSet, unsettled: PathBitSet) {
@@ -218,12 +185,12 @@ struct PathModel {
         var canReturn = exits[position]
         var level = stack.count - 1
         while canReturn, level >= 0 {
-            switch nodes[Int(stack[level])].onward {
+            switch control.resume(after: Int(stack[level])) {
             case let .node(next):
                 live.formUnion(frameLive[next])
                 unsettled.formUnion(frameUnsettled[next])
                 canReturn = exits[next]
-            case .fallOff:
+            case .leave:
                 canReturn = true
             }
             level -= 1
