@@ -328,19 +328,7 @@ private struct ChartBuilder {
 
     /// Dotted arrows from each question whose answer the rule reads, directly or through computed values.
     func ruleEdges(_ rule: ScreeningRule) -> [ConsultationChart.Edge] {
-        var answers: [String] = []
-        var seenComputed: Set<String> = []
-        func visit(_ names: [String]) {
-            for name in names {
-                if consultation.questions[name] != nil {
-                    if !answers.contains(name) { answers.append(name) }
-                } else if let computed = consultation.computed[name], seenComputed.insert(name).inserted {
-                    visit(computed.expression.names)
-                }
-            }
-        }
-        visit(rule.condition.expression.names)
-        return answers.compactMap { answer in
+        consultation.dependencies(of: rule.condition.expression).answers.compactMap { answer in
             consultation.questions[answer].map { .init(from: Self.nodeID($0), to: Self.ruleID(rule), kind: .ruleReads) }
         }
     }

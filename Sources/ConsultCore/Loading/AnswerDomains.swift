@@ -93,7 +93,7 @@ struct RuleSatisfiability {
     mutating func check() {
         let domains = AnswerDomains(consultation: consultation)
         for rule in consultation.rules {
-            let names = FlowAnalysis.answersRead(by: rule.condition.expression, in: consultation)
+            let names = consultation.dependencies(of: rule.condition.expression).answers
             let questions = names.compactMap { consultation.question($0) }
             let choices = questions.map { domains.values(for: $0) }
             let combinations = choices.reduce(1.0) { $0 * Double($1.count) }

@@ -151,8 +151,9 @@ struct ConsultationChecker {
         }
         for rule in consultation.rules {
             let condition = rule.condition
-            if condition.expression.names.contains(ConsultationLinker.outcomeName) {
-                log.error("a rule cannot read '\(ConsultationLinker.outcomeName)': the outcome is made of the rules", at: condition.location)
+            if consultation.dependencies(of: condition.expression).readsOutcome {
+                // Through computed values too: a rule that read the outcome would be part of what it reads.
+                log.error("a rule cannot read '\(ConsultationLinker.outcomeName)', directly or through computed values: the outcome is made of the rules", at: condition.location)
                 continue
             }
             report(checker.check(condition.expression, as: .condition).problems, in: condition.source,

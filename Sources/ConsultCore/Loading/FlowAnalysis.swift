@@ -99,24 +99,7 @@ struct FlowAnalysis {
 
     /// The answers an expression reads, directly or through computed values.
     func answersRead(by expression: Expression) -> [String] {
-        Self.answersRead(by: expression, in: consultation)
-    }
-
-    /// The answers an expression reads in `consultation`, directly or through computed values.
-    static func answersRead(by expression: Expression, in consultation: Consultation) -> [String] {
-        var result: [String] = []
-        var seenComputed: Set<String> = []
-        func visit(_ names: [String]) {
-            for name in names {
-                if consultation.questions[name] != nil, !result.contains(name) {
-                    result.append(name)
-                } else if let computed = consultation.computed[name], seenComputed.insert(name).inserted {
-                    visit(computed.expression.names)
-                }
-            }
-        }
-        visit(expression.names)
-        return result
+        consultation.dependencies(of: expression).answers
     }
 
     private mutating func checkDefinitelyAsked(_ reachable: Set<NodeAddress>) {

@@ -270,11 +270,10 @@ struct StronglyConnectedComponents {
     }
 }
 
-/// Which answers expressions read, through computed values, and their one-answer parts.
+/// Which answers expressions read (``ExpressionDependencies``, as question indices), and their one-answer parts.
 struct ReadAnalysis {
     let consultation: Consultation
     let questionIndex: [String: Int]
-    private var computedReads: [String: (questions: Set<Int>, outcome: Bool)] = [:]
 
     init(consultation: Consultation, questionIndex: [String: Int]) {
         self.consultation = consultation
@@ -288,29 +287,8 @@ struct ReadAnalysis {
 
     /// The answers an expression reads, and whether it reads the built-in `outcome`.
     mutating func reads(_ expression: Expression) -> (questions: Set<Int>, outcome: Bool) {
-        var questions: Set<Int> = []
-        var outcome = false
-        for name in expression.names {
-            if let question = questionIndex[name] {
-                questions.insert(question)
-            } else if consultation.computed[name] != nil {
-                let inner = computed(name)
-                questions.formUnion(inner.questions)
-                outcome = outcome || inner.outcome
-            } else if name == ConsultationLinker.outcomeName, consultation.settings[name] == nil {
-                outcome = true
-            }
-        }
-        return (questions, outcome)
-    }
-
-    private mutating func computed(_ name: String) -> (questions: Set<Int>, outcome: Bool) {
-        if let known = computedReads[name] { return known }
-        computedReads[name] = ([], false)  // the checker rejects cycles; this only stops a loop
-        guard let value = consultation.computed[name] else { return ([], false) }
-        let result = reads(value.expression)
-        computedReads[name] = result
-        return result
+        let dependencies = consultation.dependencies(of: expression)
+        return (Set(dependencies.answers.compactMap { questionIndex[$0] }), dependencies.readsOutcome)
     }
 
     /// Records the maximal parts of `expression` that read exactly one answer (and not `outcome`),
@@ -347,11 +325,11 @@ struct ReadAnalysis {
         }
     }
 
-    private func collectNumbers(ofComputed name: String, into numbers: inout Set<Double>, depth: Int = 0) {
-        guard depth < 64, let value = consultation.computed[name] else { return }
+    private func collectNumbers(ofComputed name: String, into numbers: inout Set<Double>) {
+        guard let value = consultation.computed[name] else { return }
         numbers.formUnion(value.expression.numberLiterals)
-        for inner in value.expression.names where consultation.computed[inner] != nil {
-            collectNumbers(ofComputed: inner, into: &numbers, depth: depth + 1)
+        for inner in consultation.dependencies(of: value.expression).computed {
+            numbers.formUnion(consultation.computed[inner]?.expression.numberLiterals ?? [])
         }
     }
 }

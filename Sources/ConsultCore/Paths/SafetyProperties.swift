@@ -156,7 +156,7 @@ public enum SafetyPropertiesFile {
             var condition: WrittenExpression?
             if let whenNode = mapping["when"] {
                 guard let written = yaml.expression(whenNode, "the condition", log: &log) else { return nil }
-                guard !written.expression.names.contains(ConsultationLinker.outcomeName) || consultation.questions[ConsultationLinker.outcomeName] != nil else {
+                guard !consultation.dependencies(of: written.expression).readsOutcome else {
                     log.error("'when' cannot read 'outcome'; say which outcomes with the 'outcome' key", at: written.location)
                     return nil
                 }

@@ -8,7 +8,7 @@ public struct RuleExplainer: Sendable {
         self.consultation = consultation
         var byAnswer: [String: [String]] = [:]
         for rule in consultation.rules {
-            for answer in Self.answersRead(by: rule.condition.expression, in: consultation) {
+            for answer in consultation.dependencies(of: rule.condition.expression).answers {
                 byAnswer[answer, default: []].append(rule.id)
             }
         }
@@ -26,19 +26,7 @@ public struct RuleExplainer: Sendable {
     /// Names read through computed values are listed after the names the condition reads itself.
     public func explain(_ rule: ScreeningRule, answers: [String: AnswerValue?], today: CalendarDay) -> RuleExplanation {
         let evaluator = consultation.evaluator(answers: answers, today: today)
-        var names: [String] = []
-        var seenComputed: Set<String> = []
-        func visit(_ list: [String]) {
-            for name in list where !names.contains(name) {
-                if consultation.questions[name] != nil || consultation.settings[name] != nil {
-                    names.append(name)
-                } else if let computed = consultation.computed[name], seenComputed.insert(name).inserted {
-                    names.append(name)
-                    visit(computed.expression.names)
-                }
-            }
-        }
-        visit(rule.condition.expression.names)
+        let names = consultation.dependencies(of: rule.condition.expression).names
         let values = names.map { name -> SeenValue in
             if consultation.questions[name] != nil {
                 switch answers[name] {
@@ -67,22 +55,6 @@ public struct RuleExplainer: Sendable {
         }
     }
 
-    /// Answer ids an expression reads, directly or through computed values.
-    static func answersRead(by expression: Expression, in consultation: Consultation) -> [String] {
-        var result: [String] = []
-        var seenComputed: Set<String> = []
-        func visit(_ names: [String]) {
-            for name in names {
-                if consultation.questions[name] != nil {
-                    if !result.contains(name) { result.append(name) }
-                } else if let computed = consultation.computed[name], seenComputed.insert(name).inserted {
-                    visit(computed.expression.names)
-                }
-            }
-        }
-        visit(expression.names)
-        return result
-    }
 }
 
 /// A rule's id and effect.

@@ -68,18 +68,9 @@ extension Consultation {
 
     /// The answers a rule's condition reads that hold a value, directly or through computed values.
     public func answersRead(by expression: Expression, among answers: [String: AnswerValue?]) -> [String] {
-        var result: [String] = []
-        var seenComputed: Set<String> = []
-        func visit(_ names: [String]) {
-            for name in names {
-                if questions[name] != nil {
-                    if case .some(.some) = answers[name], !result.contains(name) { result.append(name) }
-                } else if let value = computed[name], seenComputed.insert(name).inserted {
-                    visit(value.expression.names)
-                }
-            }
+        dependencies(of: expression).answers.filter { name in
+            if case .some(.some) = answers[name] { return true }
+            return false
         }
-        visit(expression.names)
-        return result
     }
 }
