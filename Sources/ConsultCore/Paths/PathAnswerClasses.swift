@@ -63,7 +63,7 @@ struct PathAnswerClasses {
         var classes: [AnswerClass] = []
         var fineIndex: [[Value?]: Int] = [:]
         var dialogIndex: [[Value?]: Int] = [:]
-        for (typed, value) in representatives(of: question, kind: kind) {
+        for (typed, value) in representatives(of: question, index: questionIndex, kind: kind) {
             let evaluator = model.consultation.evaluator(answers: [id: value], today: today)
             let dialogSignature = dialogAtoms.map { evaluator.evaluate($0) }
             let signature = dialogSignature + propertyAtoms.map { evaluator.evaluate($0) }
@@ -90,9 +90,16 @@ struct PathAnswerClasses {
         return classes
     }
 
+    /// What every condition of the dialog and the properties makes of `value` as the answer to question
+    /// `questionIndex`: answers with the same signature are in the same class.
+    func signature(of value: AnswerValue?, question questionIndex: Int) -> [Value?] {
+        let evaluator = model.consultation.evaluator(answers: [model.questionIDs[questionIndex]: value], today: today)
+        return (model.dialogAtoms[questionIndex] + model.propertyAtoms[questionIndex]).map { evaluator.evaluate($0) }
+    }
+
     // MARK: - Representatives
 
-    private func representatives(of question: Question, kind: AnswerKind) -> [(typed: String, value: AnswerValue?)] {
+    private func representatives(of question: Question, index questionIndex: Int, kind: AnswerKind) -> [(typed: String, value: AnswerValue?)] {
         var result: [(typed: String, value: AnswerValue?)] = []
         var seen: Set<AnswerValue> = []
         func add(_ value: AnswerValue, typedAs candidates: [String]) {
@@ -104,7 +111,9 @@ struct PathAnswerClasses {
         case .yesNo, .yesNoUnsure, .choice, .multipleChoice:
             for case let value? in domains.values(for: question) { add(value, typedAs: typings(of: value, kind: kind)) }
         case .number:
-            for value in numbers(for: question) { add(.number(value), typedAs: [NumberFormatting.plain(value)]) }
+            for value in refined(numbers(for: question), for: question, index: questionIndex) {
+                add(.number(value), typedAs: [NumberFormatting.plain(value)])
+            }
         case .date:
             for (typed, value) in datePhrases where !seen.contains(value) {
                 seen.insert(value)
@@ -148,6 +157,40 @@ struct PathAnswerClasses {
     private func reads(_ typed: String, as value: AnswerValue, kind: AnswerKind) -> Bool {
         guard SessionCommand(TextNormalizer.normalize(typed)) == nil, !FAQMatcher.looksLikeQuestion(typed) else { return false }
         return interpreter.interpret(typed, as: kind) == .answer(value)
+    }
+
+    /// `numbers` with, wherever a condition part reading this answer changes its value between two neighbours, the
+    /// two numbers on either side of the change, found by bisection.
+    ///
+    /// Boundaries written in conditions are not enough once a computed value does arithmetic on the answer:
+    /// `c1 < 182` with `c1: "q * 2 + 9"` changes between 86 and 87, a number written nowhere. Without this, a class
+    /// of answers (here 73…86, where `c1 < 182` holds but `c2 < 150` with `c2: "q * 2 + 4"` does not) was never
+    /// tried, and the paths it leads to never explored — the differential test found it.
+    private func refined(_ numbers: [Double], for question: Question, index questionIndex: Int) -> [Double] {
+        let atoms = model.dialogAtoms[questionIndex] + model.propertyAtoms[questionIndex]
+        guard numbers.count >= 2, !atoms.isEmpty else { return numbers }
+        let id = model.questionIDs[questionIndex]
+        let step = question.integer ? 1.0 : 0.5
+        func value(of atom: Expression, at number: Double) -> Value? {
+            model.consultation.evaluator(answers: [id: .number(number)], today: today).evaluate(atom)
+        }
+        var result = Set(numbers)
+        for atom in atoms {
+            for (low, high) in zip(numbers, numbers.dropFirst()) where value(of: atom, at: low) != value(of: atom, at: high) {
+                // Invariant: the atom's value at `low` differs from its value at `high`.
+                var (low, high) = (low, high)
+                let lowValue = value(of: atom, at: low)
+                var rounds = 0
+                while high - low > step, rounds < 64 {
+                    rounds += 1
+                    var middle = ((low + high) / 2 / step).rounded(.down) * step
+                    if middle <= low { middle = low + step }
+                    if value(of: atom, at: middle) == lowValue { low = middle } else { high = middle }
+                }
+                result.formUnion([low, high])
+            }
+        }
+        return result.sorted()
     }
 
     /// Numbers on both sides of every boundary, within the question's range.

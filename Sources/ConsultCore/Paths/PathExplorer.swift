@@ -86,6 +86,8 @@ struct ExplorationEngine {
     let classBuilder: PathAnswerClasses
     var classes: [[AnswerClass]?]
     var countedClass: [[Bool]?]
+    /// Each question's class signatures, for predictions (`PathExplorer+Prediction.swift`).
+    var signatures: [Int: [[Value?]]] = [:]
     let ruleStatus: [OutcomeStatus?]
     /// `never` properties with a condition: property index → watched index.
     var neverCondition: [Int: Int] = [:]

@@ -35,6 +35,12 @@ extension Consultation {
     /// reviews instead of the rule deferring or declining on a guess, and never proceeding on one either.
     public func firedRules(answers: [String: AnswerValue?], today: CalendarDay) -> [ScreeningRule] {
         let evaluator = evaluator(answers: answers, today: today)
+        // Most sessions have no vague date: then no rule needs to know which answers it reads.
+        let anyVague = answers.values.contains { value in
+            if case .dateRange?? = value { return true }
+            return false
+        }
+        guard anyVague else { return rules.filter { evaluator.holds($0.condition.expression) } }
         var fired: [ScreeningRule] = []
         for rule in rules {
             let vague = answersRead(by: rule.condition.expression, among: answers).compactMap { id -> (String, DateRange)? in

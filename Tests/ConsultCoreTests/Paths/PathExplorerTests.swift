@@ -81,6 +81,37 @@ struct PathExplorerTests {
         #expect(exploration.complete)
     }
 
+    @Test("number classes follow arithmetic in computed values, not only numbers written in conditions")
+    func numberClassesThroughArithmetic() throws {
+        // Found by the differential test: `q * 2 + 9 < 182` and `q * 2 + 4 < 150` change at 86/87 and 72/73,
+        // numbers written nowhere; the class 73…86 (a note, no review) was never tried before.
+        let consultation = try Self.load("""
+            dialog: visit
+            version: 1.0.0
+            nodes:
+              - ask: How many?
+                id: q
+                type: number
+                range: [0, 100]
+              - end: Thanks.
+            computed:
+              c1: "q * 2 + 9"
+              c2: "q * 2 + 4"
+            rules:
+              - id: low
+                when: c2 < 150
+                outcome: review
+                reason: Low.
+              - id: note
+                when: c1 < 182
+                outcome: info
+                reason: Note.
+            """)
+        let exploration = PathExplorer(consultation: consultation, today: Self.today).explore()
+        #expect(exploration.answerClasses["q"]?.compactMap(\.numberRange) == [0...72, 73...86, 87...100])
+        #expect(exploration.pathCountByOutcome == [.review: PathCount(1), .proceed: PathCount(2)])
+    }
+
     @Test("the shortest path to each outcome, answers as typed")
     func shortestPaths() throws {
         let consultation = try Self.load(Self.ages)
