@@ -25,46 +25,96 @@ struct KioskLoop {
     ///
     /// - Returns: Whether every session's summary was written.
     func run() -> Bool {
-        // Summaries that could not be written stay in their session's journal, which recovery writes after every
-        // patient; only a session whose journal could not be written either is kept here, in memory.
-        var unsaved: [ConsultationRecord] = []
+        // The decisions (when to wipe, what to keep, when to stop) are KioskLifecycle's; this performs them.
+        var lifecycle = KioskLifecycle(
+            languages: consultation.languages, fixedLanguage: language,
+            languageNames: Dictionary(uniqueKeysWithValues: consultation.languages.map { ($0, SessionScreenText.languageName($0)) }),
+            interactive: reader.isInteractive
+        )
+        var action = lifecycle.handle(.started)
+        var reasons: [String: String] = [:]
         while true {
-            SummaryFolder.recover(in: summaryDirectory, for: consultation)
-            unsaved = saveAgain(unsaved).map(\.record)
-            resetScreen()
-            guard let language = welcome() else { break }
-            let driver = ConsultationDriver(
-                consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
-                language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
-            )
-            switch driver.run() {
-            case let .finished(_, walkedAway):
-                // Nobody is there to thank after a walk-away: the screen is cleared for the next patient at once.
-                if walkedAway { continue }
-            case .terminated:
-                return stop(unsaved)
-            case let .summaryNotSaved(record, stopping, walkedAway, journaled):
-                if !journaled { unsaved.append(record) }
-                if stopping { return stop(unsaved) }
-                if walkedAway { continue }
+            switch action {
+            case let .prepareNextPatient(retrying):
+                // Summaries that could not be written stay in their session's journal, which recovery writes after
+                // every patient; only a session whose journal could not be written either is kept in memory.
+                SummaryFolder.recover(in: summaryDirectory, for: consultation)
+                let still = saveAgain(retrying).map(\.record)
+                resetScreen()
+                action = lifecycle.handle(.retried(stillUnsaved: still))
+            case let .showWelcome(languages):
+                showWelcome(languages: languages)
+                action = lifecycle.handle(readLine(timeout: nil, completions: (languages ?? []).map(SessionScreenText.languageName)))
+            case .readAgain:
+                action = lifecycle.handle(readLine(timeout: lifecycle.phase == .thankingPatient ? idleTimeout : nil, completions: []))
+            case let .runConsultation(language):
+                let driver = ConsultationDriver(
+                    consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
+                    language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
+                )
+                action = lifecycle.handle(.consultationEnded(Self.ending(driver.run())))
+            case .showThankYou:
+                screen.writeLine()
+                screen.writeLine(SessionScreenText.thankYou)
+                screen.writeLine(SessionScreenText.pressEnterToFinish)
+                action = lifecycle.handle(readLine(timeout: idleTimeout, completions: []))
+            case let .stop(retrying):
+                let failures = stop(retrying)
+                for failure in failures { reasons[failure.record.id] = failure.error.description }
+                action = lifecycle.handle(.retried(stillUnsaved: failures.map(\.record)))
+            case let .exit(clean, unsaved):
+                if !unsaved.isEmpty {
+                    StandardStreams.writeError(KioskStaffText.unsavedAtStop(unsaved.map { ($0, reasons[$0.id] ?? "") }))
+                }
+                return clean
             }
-            guard thankYou() else { break }
         }
-        return stop(unsaved)
     }
 
-    /// The last attempt to write the unsaved summaries; names for staff those that still cannot be written.
+    /// The driver's ending as the lifecycle knows it.
+    static func ending(_ ending: ConsultationDriver.Ending) -> KioskLifecycle.ConsultationEnding {
+        switch ending {
+        case let .finished(_, walkedAway): .finished(walkedAway: walkedAway)
+        case .terminated: .terminated
+        case let .summaryNotSaved(record, stopping, walkedAway, journaled):
+            .summaryNotSaved(record, stopping: stopping, walkedAway: walkedAway, journaled: journaled)
+        }
+    }
+
+    /// A line read at the welcome or thank-you screen, as a lifecycle event.
+    private func readLine(timeout: Duration?, completions: [String]) -> KioskLifecycle.Event {
+        switch reader.readLine(prompt: "> ", completions: completions, timeout: timeout) {
+        case let .line(line): .line(line)
+        case .endOfInput: .endOfInput
+        case .interrupted: .interrupted
+        case .timedOut: .timedOut
+        case .terminated: .terminated
+        }
+    }
+
+    private func showWelcome(languages: [String]?) {
+        screen.writeLine(SessionScreenText.welcome(consultation.identity.title))
+        guard let languages else {
+            screen.writeLine(SessionScreenText.pressEnterToStart)
+            return
+        }
+        screen.writeLine()
+        screen.writeLine(SessionScreenText.chooseLanguage)
+        for (number, code) in languages.enumerated() {
+            screen.writeLine("  \(number + 1)) \(SessionScreenText.languageName(code))")
+        }
+    }
+
+    /// The last attempt to write the unsaved summaries.
     ///
-    /// Their answers are not written anywhere else: a log is no place for health answers.
-    private func stop(_ unsaved: [ConsultationRecord]) -> Bool {
+    /// - Returns: those that still cannot be written; their answers are written nowhere else (a log is no place
+    ///   for health answers), and the exit names them for staff.
+    private func stop(_ unsaved: [ConsultationRecord]) -> [(record: ConsultationRecord, error: SummaryWriteError)] {
         // Journaled sessions: written now if the folder can take them, else kept on disk for the next start.
         if SummaryFolder.recover(in: summaryDirectory, for: consultation) > 0 {
             StandardStreams.writeError("consult: \(SessionScreenText.keptInJournal)\n")
         }
-        let failures = saveAgain(unsaved, reportingEach: false)
-        guard !failures.isEmpty else { return true }
-        StandardStreams.writeError(KioskStaffText.unsavedAtStop(failures.map { ($0.record, $0.error.description) }))
-        return false
+        return saveAgain(unsaved, reportingEach: false)
     }
 
     /// Tries to write each summary again.
@@ -93,71 +143,6 @@ struct KioskLoop {
             screen.clearScreenAndScrollback()
         } else {
             screen.writeLine(SessionScreenText.nextPatientSeparator)
-        }
-    }
-
-    /// Shows the welcome and, when the dialog has several languages, asks for one.
-    /// Returns `nil` when the kiosk should stop.
-    private func welcome() -> String? {
-        screen.writeLine(SessionScreenText.welcome(consultation.identity.title))
-        let languages = consultation.languages
-        if let language, languages.contains(language) || languages.count == 1 {
-            return waitForStart() ? (languages.contains(language) ? language : "en") : nil
-        }
-        if languages.count == 1 { return waitForStart() ? languages[0] : nil }
-        screen.writeLine()
-        screen.writeLine(SessionScreenText.chooseLanguage)
-        for (number, code) in languages.enumerated() {
-            screen.writeLine("  \(number + 1)) \(SessionScreenText.languageName(code))")
-        }
-        while true {
-            switch reader.readLine(prompt: "> ", completions: languages.map(SessionScreenText.languageName), timeout: nil) {
-            case let .line(line):
-                let typed = TextNormalizer.normalize(TerminalSanitizer.clean(line))
-                if let number = Int(typed), languages.indices.contains(number - 1) { return languages[number - 1] }
-                if let code = languages.first(where: { typed == $0 || typed == TextNormalizer.normalize(SessionScreenText.languageName($0)) }) {
-                    return code
-                }
-                if typed.isEmpty { return languages[0] }
-            case .endOfInput:
-                if !reader.isInteractive { return nil }
-            case .interrupted, .timedOut:
-                continue
-            case .terminated:
-                return nil
-            }
-        }
-    }
-
-    private func waitForStart() -> Bool {
-        screen.writeLine(SessionScreenText.pressEnterToStart)
-        while true {
-            switch reader.readLine(prompt: "> ", completions: [], timeout: nil) {
-            case .line:
-                return true
-            case .endOfInput:
-                // Ctrl-D at the welcome does nothing at a terminal; a pipe that ends stops the kiosk.
-                if !reader.isInteractive { return false }
-            case .interrupted, .timedOut:
-                continue
-            case .terminated:
-                return false
-            }
-        }
-    }
-
-    /// The thank-you screen, left by Enter or after the idle time. Returns `false` when the kiosk should stop.
-    private func thankYou() -> Bool {
-        screen.writeLine()
-        screen.writeLine(SessionScreenText.thankYou)
-        screen.writeLine(SessionScreenText.pressEnterToFinish)
-        switch reader.readLine(prompt: "> ", completions: [], timeout: idleTimeout) {
-        case .line, .timedOut, .interrupted:
-            return true
-        case .endOfInput:
-            return reader.isInteractive
-        case .terminated:
-            return false
         }
     }
 }
