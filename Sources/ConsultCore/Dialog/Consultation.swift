@@ -1,30 +1,31 @@
 /// A loaded and checked consultation: the entry dialog, the dialogs it calls, settings, rules and FAQ.
 ///
 /// Built only by ``ConsultationLoader``, which guarantees that every reference
-/// resolves and every expression type-checks, so running it cannot fail.
+/// resolves and every expression type-checks, so running it cannot fail. Nothing outside the core can change it
+/// (its properties are read-only there), so what was checked is what runs.
 public struct Consultation: Sendable {
-    public var identity: DialogIdentity
+    public internal(set) var identity: DialogIdentity
     /// The id of the dialog the consultation starts with.
-    public var entry: String
-    public var dialogs: [String: Dialog]
+    public internal(set) var entry: String
+    public internal(set) var dialogs: [String: Dialog]
     /// Dialog ids in the order their files were read.
-    public var dialogOrder: [String]
-    public var languages: [String]
-    public var settings: [String: Value]
-    public var computed: [String: ComputedValue]
-    public var rules: [ScreeningRule]
-    public var faq: [FAQEntry]
-    public var synonyms: [String: [String]]
+    public internal(set) var dialogOrder: [String]
+    public internal(set) var languages: [String]
+    public internal(set) var settings: [String: Value]
+    public internal(set) var computed: [String: ComputedValue]
+    public internal(set) var rules: [ScreeningRule]
+    public internal(set) var faq: [FAQEntry]
+    public internal(set) var synonyms: [String: [String]]
     /// When an FAQ entry is answered, offered or left to staff (the entry dialog's `faq_retrieval`).
-    public var faqRetrieval: FAQRetrievalSettings
-    public var estimate: EstimateSpecification?
-    public var highlights: [String]
+    public internal(set) var faqRetrieval: FAQRetrievalSettings
+    public internal(set) var estimate: EstimateSpecification?
+    public internal(set) var highlights: [String]
     /// Where each question is, by answer id.
-    public var questions: [String: NodeAddress]
+    public internal(set) var questions: [String: NodeAddress]
     /// Every name expressions may read, with its type.
-    public var bindings: [String: NameBinding]
+    public internal(set) var bindings: [String: NameBinding]
     /// The settings file, if any.
-    public var settingsFile: String?
+    public internal(set) var settingsFile: String?
     /// Where control goes from each node; set by the linker once the dialogs are read.
     public internal(set) var control = DialogControl(dialogs: [:], order: [], entry: "")
 

@@ -96,7 +96,7 @@ public struct CrashPointSimulation: Sendable {
             for index in 0..<k {
                 if case .finish = session.lineReceived(lines[index], at: time(ofLine: index)).action { break }
             }
-            if tornWrite, k < lines.count, let path = session.journalPath { Self.appendHalfRecord(of: lines[k], to: path) }
+            if tornWrite, k < lines.count, let path = session.journalPath { Self.appendHalfRecord(of: lines[k], at: time(ofLine: k), to: path) }
         } // the session is dropped here without its summary: the process is gone
         return compare(k, report: JournalRecovery(consultation: consultation, writer: writer).recover(),
                        expected: expectedRecord(afterLines: k), in: folder)
@@ -105,9 +105,9 @@ public struct CrashPointSimulation: Sendable {
     /// Recovers a copy of a journal as a kill after `k` lines left it, in a new folder.
     private func recover(_ k: Int, journal: (name: String, data: Data)?, expected: ConsultationRecord?, in folder: URL) -> CrashPointResult {
         let writer = SummaryWriter(directory: folder)
-        if let journal, (try? writer.prepare()) != nil {
+        if let journal, (try? writer.prepare(now: started)) != nil {
             var data = journal.data
-            if tornWrite, k < lines.count, let frame = JournalFormat.frame(.event(.line(lines[k]), at: Date(), state: 0)) {
+            if tornWrite, k < lines.count, let frame = JournalFormat.frame(.event(.line(lines[k]), at: time(ofLine: k), state: 0)) {
                 data += frame.prefix(frame.count / 2)
             }
             let url = folder.appendingPathComponent(SummaryWriter.journalFolderName).appendingPathComponent(journal.name)
@@ -149,8 +149,8 @@ public struct CrashPointSimulation: Sendable {
     }
 
     /// Half of a record for `line`, as a kill in the middle of its write leaves it.
-    private static func appendHalfRecord(of line: String, to path: String) {
-        guard let frame = JournalFormat.frame(.event(.line(line), at: Date(), state: 0)),
+    private static func appendHalfRecord(of line: String, at time: Date, to path: String) {
+        guard let frame = JournalFormat.frame(.event(.line(line), at: time, state: 0)),
               let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()

@@ -48,7 +48,7 @@ public struct JournaledSession {
     ///   - started: when the session starts (kept to the millisecond); its UTC day is the reference for relative dates.
     ///   - writer: the summary writer whose folder holds the journal and receives the summary.
     public init(consultation: Consultation, language: String = "en", mode: SessionMode = .patient,
-                id: String = ConsultationStateMachine.newSessionID(), started: Date = Date(), writer: SummaryWriter) {
+                id: String, started: Date, writer: SummaryWriter) {
         machine = ConsultationStateMachine(consultation: consultation, language: language, mode: mode, id: id,
                                            started: JournalTime.normalized(started))
         journal = SessionJournal(writer: writer, header: JournalHeader(machine.state))
@@ -74,22 +74,22 @@ public struct JournaledSession {
     }
 
     /// The patient typed a line and pressed Enter.
-    public mutating func lineReceived(_ line: String, at now: Date = Date()) -> JournaledStep {
+    public mutating func lineReceived(_ line: String, at now: Date) -> JournaledStep {
         receive(.line(line), at: now)
     }
 
     /// Input ended (Ctrl-D, the end of a pipe, SIGTERM): the session finishes, incomplete if questions remained.
-    public mutating func endOfInput(at now: Date = Date()) -> JournaledStep {
+    public mutating func endOfInput(at now: Date) -> JournaledStep {
         receive(.endOfInput, at: now)
     }
 
     /// Ctrl-C at a prompt: the line is cancelled and the session goes on.
-    public mutating func interrupted(at now: Date = Date()) -> JournaledStep {
+    public mutating func interrupted(at now: Date) -> JournaledStep {
         receive(.interrupted, at: now)
     }
 
     /// Nobody answered for the kiosk's idle time: the session ends incomplete.
-    public mutating func idleTimedOut(at now: Date = Date()) -> JournaledStep {
+    public mutating func idleTimedOut(at now: Date) -> JournaledStep {
         receive(.idleTimedOut, at: now)
     }
 
@@ -118,7 +118,7 @@ public struct JournaledSession {
     ///   summary written and removes the journal).
     /// - Throws: ``SummaryWriteError`` when the summary could not be written; the journal then stays in place
     ///   as the pending summary (see ``isDurable``), and this session's lock on it is released.
-    public mutating func saveSummary(_ record: ConsultationRecord, at now: Date = Date()) throws(SummaryWriteError) -> SavedSummary {
+    public mutating func saveSummary(_ record: ConsultationRecord, at now: Date) throws(SummaryWriteError) -> SavedSummary {
         let files: [URL]
         do throws(SummaryWriteError) {
             files = try journal.writer.write(record)

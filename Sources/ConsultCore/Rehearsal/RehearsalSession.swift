@@ -19,7 +19,7 @@ public struct RehearsalSession: Sendable {
     public var consultation: Consultation { machine.consultation }
 
     public init(consultation: Consultation, language: String = "en",
-                id: String = ConsultationStateMachine.newSessionID(), started: Date = Date()) {
+                id: String, started: Date) {
         machine = ConsultationStateMachine(consultation: consultation, language: language, mode: .rehearsal,
                                            id: id, started: started)
         explainer = RuleExplainer(consultation: consultation)
@@ -29,7 +29,7 @@ public struct RehearsalSession: Sendable {
     // MARK: - Events
 
     /// Starts the rehearsal: the opening text and the first question.
-    public mutating func start(at now: Date = Date()) -> RehearsalStep {
+    public mutating func start(at now: Date) -> RehearsalStep {
         let before = Snapshot(self)
         machine.lastWalk = nil
         let action = machine.start(at: now)
@@ -38,7 +38,7 @@ public struct RehearsalSession: Sendable {
     }
 
     /// The staff member typed a line: a staff command, or what the patient would type.
-    public mutating func lineReceived(_ line: String, at now: Date = Date()) -> RehearsalStep {
+    public mutating func lineReceived(_ line: String, at now: Date) -> RehearsalStep {
         let text = TerminalSanitizer.clean(line)
         if case .awaiting = machine.state.phase, let parsed = RehearsalCommand.parse(text) {
             switch parsed {
@@ -54,12 +54,12 @@ public struct RehearsalSession: Sendable {
     }
 
     /// Input ended: the rehearsal finishes, incomplete if questions remained.
-    public mutating func endOfInput(at now: Date = Date()) -> RehearsalStep {
+    public mutating func endOfInput(at now: Date) -> RehearsalStep {
         step(machine.endOfInput(at: now), reports: [])
     }
 
     /// Ctrl-C at a prompt: the line is cancelled.
-    public mutating func interrupted(at now: Date = Date()) -> RehearsalStep {
+    public mutating func interrupted(at now: Date) -> RehearsalStep {
         step(machine.interrupted(at: now), reports: [])
     }
 

@@ -10,8 +10,10 @@ public struct TranscriptReplayer: Sendable {
     public var renderer: PlainScreenRenderer
     /// When the replayed session starts: the reference day for relative dates.
     public var started: Date
+    /// The replayed session's id: fixed, so that a replay is the same every time.
+    public static let sessionID = "replay00"
 
-    public init(consultation: Consultation, language: String = "en", width: Int = 80, started: Date = Date()) {
+    public init(consultation: Consultation, language: String = "en", width: Int = 80, started: Date) {
         self.consultation = consultation
         self.language = language
         self.renderer = PlainScreenRenderer(width: width)
@@ -24,7 +26,8 @@ public struct TranscriptReplayer: Sendable {
     /// after the last answer; checks after that point see the finished session.
     public func replay(_ transcript: Transcript) -> ReplayResult {
         var run = Run(
-            machine: ConsultationStateMachine(consultation: consultation, language: language, mode: .rehearsal, started: started),
+            machine: ConsultationStateMachine(consultation: consultation, language: language, mode: .rehearsal,
+                                              id: Self.sessionID, started: started),
             renderer: renderer
         )
         let lastAnswer = transcript.steps.lastIndex { if case .answer = $0.kind { true } else { false } }

@@ -37,7 +37,7 @@ extension Consultation {
         let evaluator = evaluator(answers: answers, today: today)
         // Most sessions have no vague date: then no rule needs to know which answers it reads.
         let anyVague = answers.values.contains { value in
-            if case .dateRange?? = value { return true }
+            if case .dateRange? = value { return true }
             return false
         }
         guard anyVague else { return rules.filter { evaluator.holds($0.condition.expression) } }

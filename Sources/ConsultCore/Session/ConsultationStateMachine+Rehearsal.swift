@@ -22,7 +22,7 @@ extension ConsultationStateMachine {
     /// - Parameters:
     ///   - address: an `ask` or `explain` node.
     ///   - callStack: the `call` nodes to return through when the target's dialog ends, outermost first.
-    public mutating func jump(to address: NodeAddress, callStack: [NodeAddress], at now: Date = Date()) -> JumpAction {
+    public mutating func jump(to address: NodeAddress, callStack: [NodeAddress], at now: Date) -> JumpAction {
         guard case let .awaiting(point) = state.phase else { return .notAtAPrompt }
         let stage: PromptPoint.Stage
         switch consultation.node(at: address)?.kind {
@@ -54,7 +54,7 @@ extension ConsultationStateMachine {
     ///
     /// The session stays at its prompt: the path already walked is not re-routed.
     /// `skip` (or an empty text) clears an optional question's answer to "skipped".
-    public mutating func replaceAnswer(_ id: String, with text: String, at now: Date = Date()) -> ReplaceAction {
+    public mutating func replaceAnswer(_ id: String, with text: String, at now: Date) -> ReplaceAction {
         guard case let .awaiting(point) = state.phase else { return .notAtAPrompt }
         guard let address = consultation.questions[id], let node = consultation.node(at: address),
               case let .ask(question) = node.kind else { return .unknownQuestion }

@@ -27,7 +27,7 @@ public struct ConsultationStateMachine: Sendable {
     ///   - id: the session id used in summary file names.
     ///   - started: when the session starts; its UTC day is the reference for relative dates.
     public init(consultation: Consultation, language: String = "en", mode: SessionMode = .patient,
-                id: String = ConsultationStateMachine.newSessionID(), started: Date = Date()) {
+                id: String, started: Date) {
         self.consultation = consultation
         self.state = SessionState(
             id: id, dialogID: consultation.identity.id, dialogVersion: consultation.identity.version,
@@ -67,7 +67,7 @@ public struct ConsultationStateMachine: Sendable {
     // MARK: - Events
 
     /// Starts the session: shows the opening text and asks the first question.
-    public mutating func start(at now: Date = Date()) -> ConsultationAction {
+    public mutating func start(at now: Date) -> ConsultationAction {
         guard case .notStarted = state.phase else { return current(at: now) }
         var messages: [Message] = []
         let first = NodeAddress(dialog: consultation.entry, index: 0)
@@ -75,7 +75,7 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// The patient typed a line and pressed Enter.
-    public mutating func lineReceived(_ line: String, at now: Date = Date()) -> ConsultationAction {
+    public mutating func lineReceived(_ line: String, at now: Date) -> ConsultationAction {
         let text = TerminalSanitizer.clean(line)
         switch state.phase {
         case .notStarted:
@@ -101,12 +101,12 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// Input ended (Ctrl-D, end of a pipe): the session finishes, incomplete if questions remained.
-    public mutating func endOfInput(at now: Date = Date()) -> ConsultationAction {
+    public mutating func endOfInput(at now: Date) -> ConsultationAction {
         finishIncomplete(messages: [], at: now)
     }
 
     /// Ctrl-C at a prompt: the line is cancelled and the session goes on.
-    public mutating func interrupted(at now: Date = Date()) -> ConsultationAction {
+    public mutating func interrupted(at now: Date) -> ConsultationAction {
         switch state.phase {
         case .notStarted:
             return start(at: now)
@@ -118,7 +118,7 @@ public struct ConsultationStateMachine: Sendable {
     }
 
     /// Nobody answered for the kiosk's idle time: the session ends incomplete.
-    public mutating func idleTimedOut(at now: Date = Date()) -> ConsultationAction {
+    public mutating func idleTimedOut(at now: Date) -> ConsultationAction {
         finishIncomplete(messages: [], at: now)
     }
 

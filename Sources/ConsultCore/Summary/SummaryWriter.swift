@@ -87,7 +87,7 @@ public struct SummaryWriter: Sendable {
     /// - Parameter now: the current time, for the age of temporary files.
     /// - Returns: what was cleaned up, with a line for staff about it.
     /// - Throws: ``SummaryWriteError`` when summaries could not be written there.
-    public func prepare(now: Date = Date()) throws(SummaryWriteError) -> SummaryFolderCheck {
+    public func prepare(now: Date) throws(SummaryWriteError) -> SummaryFolderCheck {
         let folder = try openFolder()
         let journal = try openJournalFolder(in: folder)
         try Self.mapping(folder.path) { () throws(SystemCallError) in

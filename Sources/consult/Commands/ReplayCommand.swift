@@ -82,7 +82,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let transcripts = try transcriptPaths()
         let consultation = try DialogLoading.load(dialog, language: lang)
-        let replayer = TranscriptReplayer(consultation: consultation, language: lang)
+        let replayer = TranscriptReplayer(consultation: consultation, language: lang, started: Date())
         var failed = 0
         for path in transcripts {
             if !replay(path, with: replayer) { failed += 1 }

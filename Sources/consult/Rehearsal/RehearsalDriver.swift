@@ -15,11 +15,12 @@ struct RehearsalDriver {
     func run() -> ConsultationDriver.Ending {
         let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
         let staff = RehearsalPresenter(screen: screen, styled: reader.isInteractive)
-        var session = RehearsalSession(consultation: consultation, language: language)
+        var session = RehearsalSession(consultation: consultation, language: language,
+                                       id: ConsultationStateMachine.newSessionID(), started: Date())
         var persona = PersonaPlayback()
         staff.showBanner()
         if let personaFile { persona.load(personaFile, staff: staff) }
-        var step = session.start()
+        var step = session.start(at: Date())
         while true {
             staff.show(step.reports)
             switch step.action {
@@ -29,7 +30,7 @@ struct RehearsalDriver {
                 if let file = step.personaFile { persona.load(file, staff: staff) }
                 if let line = persona.next() {
                     screen.writeLine(RehearsalScreenText.personaLine(TerminalSanitizer.clean(line)))
-                    step = session.lineReceived(line)
+                    step = session.lineReceived(line, at: Date())
                     continue
                 }
                 persona.handOver(staff: staff)
@@ -37,12 +38,12 @@ struct RehearsalDriver {
                 case let .line(line):
                     // Piped input is not echoed by a terminal; writing it back keeps transcripts readable.
                     if !reader.isInteractive { screen.writeLine("> " + TerminalSanitizer.clean(line)) }
-                    step = session.lineReceived(line)
+                    step = session.lineReceived(line, at: Date())
                 case .endOfInput, .timedOut, .terminated:
-                    step = session.endOfInput()
+                    step = session.endOfInput(at: Date())
                 case .interrupted:
                     screen.writeLine()
-                    step = session.interrupted()
+                    step = session.interrupted(at: Date())
                 }
             case let .finish(messages, record):
                 presenter.show(messages)

@@ -39,6 +39,7 @@ struct ConsultationDriver {
         let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
         // Every change of the session is journaled and synced before the next question shows (docs/reliability.md).
         var session = JournaledSession(consultation: consultation, language: language, mode: mode,
+                                       id: ConsultationStateMachine.newSessionID(), started: Date(),
                                        writer: SummaryWriter(directory: summaryDirectory))
         var action = session.start()
         func take(_ step: JournaledStep) -> ConsultationAction {
@@ -56,7 +57,7 @@ struct ConsultationDriver {
                 if screen.isReaderGone {
                     // The patient can no longer see the questions: end as if they had left.
                     terminated = true
-                    action = take(session.endOfInput())
+                    action = take(session.endOfInput(at: Date()))
                     continue
                 }
                 let event = readLine(completions: prompt.completions)
@@ -64,18 +65,18 @@ struct ConsultationDriver {
                 case let .line(line):
                     // Piped input is not echoed by a terminal; writing it back keeps transcripts readable.
                     if !reader.isInteractive { screen.writeLine("> " + TerminalSanitizer.clean(line)) }
-                    action = take(session.lineReceived(line))
+                    action = take(session.lineReceived(line, at: Date()))
                 case .endOfInput:
-                    action = take(session.endOfInput())
+                    action = take(session.endOfInput(at: Date()))
                 case .interrupted:
                     screen.writeLine()
-                    action = take(session.interrupted())
+                    action = take(session.interrupted(at: Date()))
                 case .timedOut:
                     walkedAway = true
-                    action = take(session.idleTimedOut())
+                    action = take(session.idleTimedOut(at: Date()))
                 case .terminated:
                     terminated = true
-                    action = take(session.endOfInput())
+                    action = take(session.endOfInput(at: Date()))
                 }
             case let .finish(messages, record):
                 presenter.show(messages)
@@ -114,7 +115,7 @@ struct ConsultationDriver {
     /// the front desk and staff the reason (the journal then stays as the pending summary).
     private func save(_ record: ConsultationRecord, presenter: SessionPresenter, session: inout JournaledSession) -> Bool {
         do {
-            let saved = try session.saveSummary(record)
+            let saved = try session.saveSummary(record, at: Date())
             if let note = saved.journalError { StandardStreams.writeError("consult: \(note.description)\n") }
             return announce(saved.files)
         } catch {

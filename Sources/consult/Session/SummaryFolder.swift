@@ -12,7 +12,7 @@ enum SummaryFolder {
         let directory = URL(fileURLWithPath: path)
         let writer = SummaryWriter(directory: directory)
         do {
-            let check = try writer.prepare()
+            let check = try writer.prepare(now: Date())
             if let message = check.message { StandardStreams.writeError("consult: \(message)\n") }
         } catch {
             StandardStreams.writeError("consult: \(error.description)\n")

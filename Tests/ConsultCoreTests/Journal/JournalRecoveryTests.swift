@@ -217,7 +217,7 @@ import Darwin
         let consultation = try SessionTestDialog.load()
         let writer = JournalTesting.writer()
         defer { Scratch.remove(writer.directory.path) }
-        _ = try writer.prepare()
+        _ = try writer.prepare(now: Date())
         try content.write(to: JournalTesting.journalFolder(writer).appendingPathComponent("stray.journal"))
         let report = JournalRecovery(consultation: consultation, writer: writer).recover()
         #expect(report.outcomes.map(\.result) == [.quarantined(.unreadable(.notAJournal), to: "quarantine/stray.journal")])
@@ -228,7 +228,7 @@ import Darwin
         let consultation = try SessionTestDialog.load()
         let writer = JournalTesting.writer()
         defer { Scratch.remove(writer.directory.path) }
-        _ = try writer.prepare()
+        _ = try writer.prepare(now: Date())
         for round in 1...3 {
             try Data("broken \(round)".utf8).write(to: JournalTesting.journalFolder(writer).appendingPathComponent("stray.journal"))
             _ = JournalRecovery(consultation: consultation, writer: writer).recover()

@@ -97,7 +97,7 @@ import Darwin
         let path = try #require(session.journalPath)
 
         #expect(throws: SummaryWriteError.diskFull(path: writer.directory.path, reason: SummaryWriteError.reason(errno: ENOSPC))) {
-            try session.saveSummary(record)
+            try session.saveSummary(record, at: Date())
         }
         let durable = session.isDurable
         #expect(durable, "the driver need not keep the record: the journal holds it")

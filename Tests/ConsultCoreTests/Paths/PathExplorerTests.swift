@@ -27,9 +27,9 @@ struct PathExplorerTests {
     /// Plays a transcript through the session state machine; the outcome it finishes with, if it finishes.
     static func replay(_ transcript: String, in consultation: Consultation) -> OutcomeStatus? {
         var machine = ConsultationStateMachine(consultation: consultation, id: "test", started: Date())
-        _ = machine.start()
+        _ = machine.start(at: Date())
         for line in transcript.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            _ = machine.lineReceived(String(line))
+            _ = machine.lineReceived(String(line), at: Date())
         }
         if case let .finished(status) = machine.state.phase { return status }
         return nil

@@ -33,7 +33,7 @@ import Testing
 
     @Test func aSessionOfAnotherDialogVersionIsRefused() throws {
         let consultation = try SessionTestDialog.load()
-        var state = ConsultationStateMachine(consultation: consultation).state
+        var state = ConsultationStateMachine(consultation: consultation, id: "code0001", started: Date()).state
         state.dialogVersion = "1.0.0"
         #expect(throws: SessionRestoreError.self) {
             try ConsultationStateMachine(consultation: consultation, restoring: state)

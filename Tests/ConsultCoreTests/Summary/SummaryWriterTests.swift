@@ -249,7 +249,7 @@ import Darwin
         let base = Self.scratchFolder()
         defer { Self.cleanUp(base) }
         let folder = base.appendingPathComponent("summaries")
-        let check = try SummaryWriter(directory: folder).prepare()
+        let check = try SummaryWriter(directory: folder).prepare(now: Date())
         #expect(check == SummaryFolderCheck(directory: folder))
         #expect(check.message == nil)
         #expect(Self.names(in: folder) == [".journal"])
@@ -262,7 +262,7 @@ import Darwin
         defer { Self.cleanUp(folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
         #expect(throws: SummaryWriteError.directoryNotPrivate(path: folder.path, mode: 0o040755, owner: geteuid())) {
-            try SummaryWriter(directory: folder).prepare()
+            try SummaryWriter(directory: folder).prepare(now: Date())
         }
         #expect(Self.names(in: folder).isEmpty)
     }
@@ -274,7 +274,7 @@ import Darwin
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         try FileManager.default.createDirectory(at: journal, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
         #expect(throws: SummaryWriteError.directoryNotPrivate(path: journal.path, mode: 0o040755, owner: geteuid())) {
-            try SummaryWriter(directory: folder).prepare()
+            try SummaryWriter(directory: folder).prepare(now: Date())
         }
         #expect(Self.permissions(journal.path) == 0o755)
     }
@@ -285,7 +285,7 @@ import Darwin
         defer { Self.cleanUp(folder) }
         let writer = SummaryWriter(directory: folder, operations: FailingFileOperations(failing: .write, at: 1, times: .max, errno: code),
                                    beforePlacing: nil)
-        #expect(throws: SummaryWriteError(errno: code, path: folder.path)) { try writer.prepare() }
+        #expect(throws: SummaryWriteError(errno: code, path: folder.path)) { try writer.prepare(now: Date()) }
         #expect(Self.names(in: folder) == [".journal"], "no probe file is left")
     }
 
@@ -298,7 +298,7 @@ import Darwin
         #expect(chmod(folder.path, 0o700) == 0)
         try ImmutableFolder.set(folder, immutable: true)
         defer { try? ImmutableFolder.set(folder, immutable: false) }
-        let error = #expect(throws: SummaryWriteError.self) { try SummaryWriter(directory: folder).prepare() }
+        let error = #expect(throws: SummaryWriteError.self) { try SummaryWriter(directory: folder).prepare(now: Date()) }
         guard case .notWritable = error else {
             Issue.record("expected notWritable, got \(String(describing: error))")
             return
@@ -309,7 +309,7 @@ import Darwin
         let folder = Self.scratchFolder()
         defer { Self.cleanUp(folder) }
         let writer = SummaryWriter(directory: folder)
-        _ = try writer.prepare()
+        _ = try writer.prepare(now: Date())
         let journal = folder.appendingPathComponent(".journal")
         let stale = [".20261126-053127-3f9a1c2e.md.00000000deadbeef.tmp", ".20261126-053127-3f9a1c2e-2.fhir.json.abc.tmp",
                      ".consult-probe.0123456789abcdef.tmp"]
@@ -329,7 +329,7 @@ import Darwin
         #expect(flock(holder, LOCK_EX) == 0)
         defer { close(holder) }
 
-        let check = try writer.prepare()
+        let check = try writer.prepare(now: Date())
 
         #expect(check.removedTemporaryFiles.sorted() == (stale + [".journal/" + staleJournal]).sorted())
         #expect(check.keptTemporaryFiles.sorted() == [young, locked].sorted())

@@ -26,7 +26,7 @@ public enum BundledDialogs {
     /// The reader of the bundled question `id`, as a session in English reads it.
     public static func reader(for id: String) -> QuestionReader {
         guard let question = consultation.question(id) else { fatalError("the bundled dialogs have no question '\(id)'") }
-        let machine = ConsultationStateMachine(consultation: consultation, started: started)
+        let machine = ConsultationStateMachine(consultation: consultation, id: "fuzz0001", started: started)
         return QuestionReader(question: question, language: "en", today: today) { machine.render($0) }
     }
 }
