@@ -50,7 +50,8 @@ struct ValidateCommandTests {
 
             """),
         ("broken/duplicate-answer-id", """
-            broken/duplicate-answer-id/screening.yaml:3:5: error: duplicate answer id 'age' (also asked at broken/duplicate-answer-id/consultation.yaml:5:5); every question needs its own id
+            broken/duplicate-answer-id/screening.yaml:3:5: error: duplicate answer id 'age'; every question needs its own id
+            broken/duplicate-answer-id/consultation.yaml:5:5: note: 'age' is also asked here
             broken/duplicate-answer-id: 1 error, 0 warnings
 
             """),

@@ -99,7 +99,7 @@ struct RuleSatisfiability {
             let combinations = choices.reduce(1.0) { $0 * Double($1.count) }
             guard combinations <= Double(Self.maximumCombinations) else { continue }
             if !canHold(rule, names: names, choices: choices, today: domains.today) {
-                log.error("the rule '\(rule.id)' can never fire: its condition is false for every possible answer", at: rule.condition.location)
+                log.error("the rule '\(rule.id)' can never fire: its condition is false for every possible answer", at: rule.condition.location, id: "rule-never-fires")
             }
         }
     }

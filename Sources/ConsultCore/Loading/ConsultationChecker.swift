@@ -35,7 +35,7 @@ struct ConsultationChecker {
 
     private mutating func report(_ problems: [ExpressionTypeChecker.Problem], in source: String, at start: SourceLocation, context: String) {
         for problem in problems {
-            log.error("in \(context): \(problem.message)", at: sources.location(ofOffset: problem.offset, in: source, from: start))
+            log.error("in \(context): \(problem.message)", at: sources.location(ofOffset: problem.offset, in: source, from: start), id: "expression-error")
         }
     }
 
@@ -50,14 +50,14 @@ struct ConsultationChecker {
             guard let location = consultation.computed[name]?.location else { continue }
             switch problem {
             case let .circle(names):
-                log.error("computed values depend on each other in a circle: \(names.joined(separator: " → "))", at: location)
+                log.error("computed values depend on each other in a circle: \(names.joined(separator: " → "))", at: location, id: "computed-value-circle")
             case let .tooDeep(depth):
                 log.error("working out '\(name)' nests \(depth) levels deep through the computed values it reads; "
-                          + "at most \(ComputedValueOrder.maximumDepth) are allowed, so that a session cannot run out of stack: shorten the chain", at: location)
+                          + "at most \(ComputedValueOrder.maximumDepth) are allowed, so that a session cannot run out of stack: shorten the chain", at: location, id: "computed-value-too-deep")
             case let .tooManySteps(steps):
                 log.error("working out '\(name)' takes \(steps < Int.max / 2 ? NumberFormatting.grouped(Double(steps)) : "countless") steps, "
                           + "because a session works a computed value out again each time it is read; at most "
-                          + "\(NumberFormatting.grouped(Double(ComputedValueOrder.maximumSteps))) are allowed: read fewer computed values more than once", at: location)
+                          + "\(NumberFormatting.grouped(Double(ComputedValueOrder.maximumSteps))) are allowed: read fewer computed values more than once", at: location, id: "computed-value-too-costly")
             }
         }
         // A value in a circle has no type to find; reading the others in it would only repeat the circle.
@@ -86,7 +86,7 @@ struct ConsultationChecker {
                 if let other = consultation.dialogOrder.first(where: { nodeIndices[$0]?[reference.id] != nil }) {
                     message += " (a node with that id is in dialog '\(other)'; use 'call' to run another dialog)"
                 }
-                log.error(message, at: reference.location)
+                log.error(message, at: reference.location, id: "unknown-node")
             }
             for node in dialog.nodes {
                 resolve(node.next)
@@ -96,9 +96,9 @@ struct ConsultationChecker {
                     resolve(otherwise)
                 case let .call(reference):
                     if consultation.dialogs[reference.id] == nil {
-                        log.error("unknown dialog '\(reference.id)'\(Suggestion.didYouMean(reference.id, in: consultation.dialogs.keys))", at: reference.location)
+                        log.error("unknown dialog '\(reference.id)'\(Suggestion.didYouMean(reference.id, in: consultation.dialogs.keys))", at: reference.location, id: "unknown-dialog")
                     } else if reference.id == consultation.entry {
-                        log.error("the entry dialog '\(reference.id)' cannot be called", at: reference.location)
+                        log.error("the entry dialog '\(reference.id)' cannot be called", at: reference.location, id: "entry-dialog-called")
                     }
                 case .say, .ask, .explain, .returnToCaller, .end, .outcome:
                     break
@@ -125,7 +125,7 @@ struct ConsultationChecker {
             for reference in callees[id] ?? [] {
                 if let start = active.firstIndex(of: reference.id) {
                     let cycle = (active[start...] + [reference.id]).joined(separator: " → ")
-                    log.error("dialogs call each other in a circle (\(cycle)); a called dialog must return", at: reference.location)
+                    log.error("dialogs call each other in a circle (\(cycle)); a called dialog must return", at: reference.location, id: "call-circle")
                 } else if consultation.dialogs[reference.id] != nil {
                     visit(reference.id)
                 }
@@ -153,7 +153,7 @@ struct ConsultationChecker {
             let condition = rule.condition
             if consultation.dependencies(of: condition.expression).readsOutcome {
                 // Through computed values too: a rule that read the outcome would be part of what it reads.
-                log.error("a rule cannot read '\(ConsultationLinker.outcomeName)', directly or through computed values: the outcome is made of the rules", at: condition.location)
+                log.error("a rule cannot read '\(ConsultationLinker.outcomeName)', directly or through computed values: the outcome is made of the rules", at: condition.location, id: "rule-reads-outcome")
                 continue
             }
             report(checker.check(condition.expression, as: .condition).problems, in: condition.source,
@@ -165,7 +165,7 @@ struct ConsultationChecker {
                 let (type, problems) = checker.check(written.expression, as: .value)
                 report(problems, in: written.source, at: written.location, context: "the estimate's \(what)")
                 if let type, type != .number {
-                    log.error("\(what) of the estimate should be a number but is \(type)", at: written.location)
+                    log.error("\(what) of the estimate should be a number but is \(type)", at: written.location, id: "estimate-not-a-number")
                 }
             }
             checkBounds(of: estimate)
@@ -182,17 +182,17 @@ struct ConsultationChecker {
             if interval.isShowable {
                 sessions.append(interval)
             } else {
-                log.error("the estimate's \(what) \(NumberIntervals.excess(of: interval)), but a session shows numbers only up to \(NumberIntervals.bound)", at: written.location)
+                log.error("the estimate's \(what) \(NumberIntervals.excess(of: interval)), but a session shows numbers only up to \(NumberIntervals.bound)", at: written.location, id: "estimate-sessions-out-of-range")
             }
         }
         guard let price = intervals.interval(of: estimate.pricePerSession.expression) else { return }
         guard price.isShowable else {
-            log.error("the estimate's price per session \(NumberIntervals.excess(of: price)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location)
+            log.error("the estimate's price per session \(NumberIntervals.excess(of: price)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location, id: "estimate-price-out-of-range")
             return
         }
         for count in sessions {
             guard let cost = NumberIntervals.combine(.multiply, count, price), !cost.isShowable else { continue }
-            log.error("the estimate's cost (sessions × price per session) \(NumberIntervals.excess(of: cost)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location)
+            log.error("the estimate's cost (sessions × price per session) \(NumberIntervals.excess(of: cost)), but a session shows amounts only up to \(NumberIntervals.bound)", at: estimate.pricePerSession.location, id: "estimate-cost-out-of-range")
             return
         }
     }
@@ -214,17 +214,17 @@ struct ConsultationChecker {
                 for (expression, format, offset) in parsed.expressions {
                     let (type, problems) = checker.check(expression, as: .value)
                     for problem in problems {
-                        log.error("in \(what): \(problem.message)", at: sources.location(ofOffset: offset + problem.offset, in: template, from: start))
+                        log.error("in \(what): \(problem.message)", at: sources.location(ofOffset: offset + problem.offset, in: template, from: start), id: "text-expression-error")
                     }
                     if format != .plain, let type, type != .number {
-                        log.error("in \(what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start))
+                        log.error("in \(what): '| \(format.rawValue)' formats numbers, but this is \(type)", at: sources.location(ofOffset: offset, in: template, from: start), id: "format-on-non-number")
                     } else if format != .plain, let interval = numberIntervals?.interval(of: expression), !interval.isShowable {
                         log.error("in \(what): '\(expression)' \(NumberIntervals.excess(of: interval)), but '| \(format.rawValue)' shows "
-                                  + "\(format == .money ? "amounts" : "numbers") only up to \(NumberIntervals.bound)", at: sources.location(ofOffset: offset, in: template, from: start))
+                                  + "\(format == .money ? "amounts" : "numbers") only up to \(NumberIntervals.bound)", at: sources.location(ofOffset: offset, in: template, from: start), id: "shown-number-out-of-range")
                     }
                 }
             } catch {
-                log.error("in \(what): \(error.message)", at: sources.location(ofOffset: error.offset, in: template, from: start))
+                log.error("in \(what): \(error.message)", at: sources.location(ofOffset: error.offset, in: template, from: start), id: "text-template-error")
             }
         }
     }
@@ -243,7 +243,7 @@ struct ConsultationChecker {
         for item in TextInventory.all(in: consultation) {
             let missing = languages.filter { item.text.translations[$0] == nil }
             if !missing.isEmpty {
-                log.warning("\(item.what) has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) translation; English is shown instead", at: item.text.location)
+                log.warning("\(item.what) has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) translation; English is shown instead", at: item.text.location, id: "missing-translation")
             }
         }
     }

@@ -30,7 +30,7 @@ struct ConsultationLinker {
         var order: [String] = []
         for file in files {
             if let existing = dialogs[file.dialog.id] {
-                log.error("the dialog id '\(file.dialog.id)' is already used by \(existing.file)", at: file.dialog.location)
+                log.error("the dialog id '\(file.dialog.id)' is already used by \(existing.file)", at: file.dialog.location, id: "duplicate-dialog-id")
                 continue
             }
             dialogs[file.dialog.id] = file.dialog
@@ -39,7 +39,7 @@ struct ConsultationLinker {
         guard let entryFile = findEntry(dialogs: dialogs) else { return nil }
         let languages = entryFile.languages ?? ["en"]
         if entryFile.version == nil {
-            log.error("the entry dialog needs a 'version' (it is written into every summary)", at: entryFile.dialog.location)
+            log.error("the entry dialog needs a 'version' (it is written into every summary)", at: entryFile.dialog.location, id: "entry-without-version")
         }
 
         checkNodeIDs(dialogs)
@@ -69,7 +69,7 @@ struct ConsultationLinker {
         let marked = files.filter(\.entry)
         if marked.count > 1 {
             for file in marked.dropFirst() {
-                log.error("more than one dialog is marked 'entry: true' (also '\(marked[0].dialog.id)')", at: file.dialog.location)
+                log.error("more than one dialog is marked 'entry: true' (also '\(marked[0].dialog.id)')", at: file.dialog.location, id: "several-entries")
             }
             return nil
         }
@@ -83,7 +83,7 @@ struct ConsultationLinker {
         })
         let roots = files.filter { !called.contains($0.dialog.id) }
         if roots.count == 1 { return roots[0] }
-        log.error("several dialogs and none is marked 'entry: true'; add 'entry: true' to the one the consultation starts with", at: files[0].dialog.location)
+        log.error("several dialogs and none is marked 'entry: true'; add 'entry: true' to the one the consultation starts with", at: files[0].dialog.location, id: "no-entry-marked")
         return nil
     }
 
@@ -95,7 +95,8 @@ struct ConsultationLinker {
             for node in dialog.nodes {
                 guard let id = node.id else { continue }
                 if let first = seen[id] {
-                    log.error("duplicate node id '\(id)' (first used at \(first.line):\(first.column))", at: node.location)
+                    log.error("duplicate node id '\(id)'", at: node.location, id: "duplicate-node-id",
+                              notes: [.init(at: first, "'\(id)' is first used here")])
                 } else {
                     seen[id] = node.location
                 }
@@ -111,7 +112,8 @@ struct ConsultationLinker {
                 guard case let .ask(question) = node.kind else { continue }
                 if let existing = questions[question.id], existing.dialog != file.dialog.id {
                     let other = dialogs[existing.dialog]?.nodes[existing.index].location
-                    log.error("duplicate answer id '\(question.id)' (also asked at \(other?.description ?? existing.dialog)); every question needs its own id", at: node.location)
+                    log.error("duplicate answer id '\(question.id)'; every question needs its own id", at: node.location,
+                              id: "duplicate-answer-id", notes: other.map { [.init(at: $0, "'\(question.id)' is also asked here")] } ?? [])
                 } else if questions[question.id] == nil {
                     questions[question.id] = NodeAddress(dialog: file.dialog.id, index: index)
                 }
@@ -126,7 +128,8 @@ struct ConsultationLinker {
         for file in files where consultation.dialogs[file.dialog.id]?.file == file.dialog.file {
             for rule in file.rules {
                 if let first = ruleIDs[rule.id] {
-                    log.error("duplicate rule id '\(rule.id)' (first used at \(first))", at: rule.location)
+                    log.error("duplicate rule id '\(rule.id)'", at: rule.location, id: "duplicate-rule-id",
+                              notes: [.init(at: first, "'\(rule.id)' is first used here")])
                     continue
                 }
                 ruleIDs[rule.id] = rule.location
@@ -134,7 +137,8 @@ struct ConsultationLinker {
             }
             for entry in file.faq {
                 if let first = faqIDs[entry.id] {
-                    log.error("duplicate FAQ id '\(entry.id)' (first used at \(first))", at: entry.location)
+                    log.error("duplicate FAQ id '\(entry.id)'", at: entry.location, id: "duplicate-faq-id",
+                              notes: [.init(at: first, "'\(entry.id)' is first used here")])
                     continue
                 }
                 faqIDs[entry.id] = entry.location
@@ -142,7 +146,8 @@ struct ConsultationLinker {
             }
             for value in file.computed {
                 if let existing = consultation.computed[value.name] {
-                    log.error("duplicate computed value '\(value.name)' (first defined at \(existing.location))", at: value.location)
+                    log.error("duplicate computed value '\(value.name)'", at: value.location, id: "duplicate-computed-value",
+                              notes: [.init(at: existing.location, "'\(value.name)' is first defined here")])
                     continue
                 }
                 consultation.computed[value.name] = value
@@ -150,24 +155,24 @@ struct ConsultationLinker {
             for (word, others) in file.synonyms { consultation.synonyms[word, default: []] += others }
             if let estimate = file.estimate {
                 if consultation.estimate != nil {
-                    log.error("only one dialog may define 'estimate'", at: estimate.location)
+                    log.error("only one dialog may define 'estimate'", at: estimate.location, id: "several-estimates")
                 } else {
                     consultation.estimate = estimate
                 }
             }
             for highlight in file.highlights {
                 guard consultation.questions[highlight.id] != nil else {
-                    log.error("highlight '\(highlight.id)' is not a question's id\(Suggestion.didYouMean(highlight.id, in: consultation.questions.keys))", at: highlight.location)
+                    log.error("highlight '\(highlight.id)' is not a question's id\(Suggestion.didYouMean(highlight.id, in: consultation.questions.keys))", at: highlight.location, id: "unknown-highlight")
                     continue
                 }
                 if !consultation.highlights.contains(highlight.id) { consultation.highlights.append(highlight.id) }
             }
             if file.dialog.id != consultation.entry, let location = file.faqRetrievalLocation {
-                log.warning("only the entry dialog's 'faq_retrieval' counts; move it to '\(consultation.entry)'", at: location)
+                log.warning("only the entry dialog's 'faq_retrieval' counts; move it to '\(consultation.entry)'", at: location, id: "faq-retrieval-outside-entry")
             }
             if file.languages != nil, file.dialog.id != consultation.entry, let location = file.languagesLocation,
                file.languages != consultation.languages {
-                log.warning("only the entry dialog's 'languages' count; this list differs from it", at: location)
+                log.warning("only the entry dialog's 'languages' count; this list differs from it", at: location, id: "languages-outside-entry")
             }
         }
     }
@@ -185,7 +190,7 @@ struct ConsultationLinker {
             default: type = .text
             }
             if name == Self.outcomeName, let location = settingsLocations[name] {
-                log.error("'\(name)' is a built-in name (the screening outcome so far); rename the setting", at: location)
+                log.error("'\(name)' is a built-in name (the screening outcome so far); rename the setting", at: location, id: "setting-named-outcome")
                 continue
             }
             bindings[name] = NameBinding(type, origin: .setting)
@@ -194,11 +199,11 @@ struct ConsultationLinker {
             guard let question = consultation.question(id) else { continue }
             let location = consultation.node(at: address)?.location ?? question.location
             if id == Self.outcomeName {
-                log.error("'\(id)' is a built-in name (the screening outcome so far); choose another answer id", at: location)
+                log.error("'\(id)' is a built-in name (the screening outcome so far); choose another answer id", at: location, id: "answer-named-outcome")
                 continue
             }
             if bindings[id]?.origin == .setting {
-                log.error("the answer id '\(id)' is also the name of a setting; rename one of them", at: location)
+                log.error("the answer id '\(id)' is also the name of a setting; rename one of them", at: location, id: "answer-named-like-setting")
                 continue
             }
             let type: ValueType?
@@ -215,7 +220,7 @@ struct ConsultationLinker {
             if let type { bindings[id] = NameBinding(type, origin: .answer) }
         }
         for value in consultation.computed.values.sorted(by: { $0.location < $1.location }) where bindings[value.name] != nil {
-            log.error("the computed value '\(value.name)' has the same name as \(bindings[value.name]?.origin == .setting ? "a setting" : "an answer or a built-in name")", at: value.location)
+            log.error("the computed value '\(value.name)' has the same name as \(bindings[value.name]?.origin == .setting ? "a setting" : "an answer or a built-in name")", at: value.location, id: "computed-value-name-taken")
             consultation.computed[value.name] = nil
         }
         consultation.bindings = bindings

@@ -30,21 +30,21 @@ public enum ConsultationLoader {
             if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
                 return load(files: [path], listedInFolder: false, limits: limits)
             }
-            return failure("no such file or folder; give a dialog file or a folder of them (like 'dialogs')", at: path)
+            return failure("no such file or folder; give a dialog file or a folder of them (like 'dialogs')", at: path, id: "no-such-path")
         }
         guard isDirectory.boolValue else { return load(files: [path], listedInFolder: false, limits: limits) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            return failure("cannot list the folder: \(error.localizedDescription)", at: path)
+            return failure("cannot list the folder: \(error.localizedDescription)", at: path, id: "folder-unreadable")
         }
         // `properties.yaml` holds the folder's safety properties (`consult paths --check`), not a dialog.
         let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "properties.yaml" }
             .sorted()
             .map { (path as NSString).appendingPathComponent($0) }
         guard !files.isEmpty else {
-            return failure("the folder holds no dialog files (*.yaml)", at: path)
+            return failure("the folder holds no dialog files (*.yaml)", at: path, id: "no-dialog-files")
         }
         return load(files: files, listedInFolder: true, limits: limits)
     }
@@ -97,7 +97,7 @@ public enum ConsultationLoader {
             var root = tree?.root
             if root == nil {
                 guard FileManager.default.fileExists(atPath: path) else {
-                    log.error("the settings file '\(path)' does not exist", at: reference)
+                    log.error("the settings file '\(path)' does not exist", at: reference, id: "settings-file-missing")
                     continue
                 }
                 if let file = YAMLFile.read(path, log: &log, limits: limits) {
@@ -111,12 +111,12 @@ public enum ConsultationLoader {
                                  into: &settings, locations: &settingsLocations, log: &log)
         }
         for tree in otherTrees where settingsPaths[(tree.path as NSString).standardizingPath] == nil {
-            log.error("this is not a dialog file (it has no 'dialog:' key) and no dialog names it as its 'settings:' file", at: SourceLocation(file: tree.path, line: 1, column: 1))
+            log.error("this is not a dialog file (it has no 'dialog:' key) and no dialog names it as its 'settings:' file", at: SourceLocation(file: tree.path, line: 1, column: 1), id: "not-a-dialog-file")
         }
 
         guard !dialogFiles.isEmpty else {
             if !log.hasErrors, let first = files.first {
-                log.error("no dialog found; a dialog file starts with 'dialog: ID'", at: SourceLocation(file: first, line: 1, column: 1))
+                log.error("no dialog found; a dialog file starts with 'dialog: ID'", at: SourceLocation(file: first, line: 1, column: 1), id: "no-dialog-found")
             }
             return Result(consultation: nil, diagnostics: log.sorted)
         }
@@ -129,8 +129,8 @@ public enum ConsultationLoader {
         return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted)
     }
 
-    private static func failure(_ message: String, at path: String) -> Result {
-        Result(consultation: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message)])
+    private static func failure(_ message: String, at path: String, id: String) -> Result {
+        Result(consultation: nil, diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message, id: id)])
     }
 }
 
@@ -141,22 +141,22 @@ enum SettingsParser {
         guard let mapping = yaml.mapping(root, "a settings file", log: &log) else { return }
         for entry in mapping.entries {
             guard YAMLReader.isIdentifier(entry.key) else {
-                log.error("setting name '\(entry.key)' should be a word of letters, digits and underscores", at: entry.keyLocation)
+                log.error("setting name '\(entry.key)' should be a word of letters, digits and underscores", at: entry.keyLocation, id: "bad-setting-name")
                 continue
             }
             guard case let .scalar(scalar) = entry.value else {
-                log.error("the setting '\(entry.key)' should be a single value (a number, text, or true/false), not \(yaml.describe(entry.value))", at: yaml.location(of: entry.value))
+                log.error("the setting '\(entry.key)' should be a single value (a number, text, or true/false), not \(yaml.describe(entry.value))", at: yaml.location(of: entry.value), id: "setting-not-a-value")
                 continue
             }
             if settings[entry.key] != nil {
-                log.error("the setting '\(entry.key)' is defined twice", at: entry.keyLocation)
+                log.error("the setting '\(entry.key)' is defined twice", at: entry.keyLocation, id: "duplicate-setting")
                 continue
             }
             let text = scalar.string
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             if !quoted, let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite {
                 if abs(number) > NumberFormatting.largestShown {
-                    log.error("the setting '\(entry.key)' is \(text), beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: entry.keyLocation)
+                    log.error("the setting '\(entry.key)' is \(text), beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: entry.keyLocation, id: "setting-out-of-range")
                 }
                 settings[entry.key] = .number(number)
             } else if !quoted, ["true", "false"].contains(text.lowercased()) {

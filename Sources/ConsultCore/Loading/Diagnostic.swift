@@ -5,18 +5,40 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case warning
     }
 
+    /// Something more about a diagnostic, at a place of its own (where a duplicate was first used).
+    public struct Note: Sendable, Hashable {
+        public var location: SourceLocation
+        public var message: String
+
+        public init(at location: SourceLocation, _ message: String) {
+            self.location = location
+            self.message = message
+        }
+    }
+
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// What kind of problem it is (`unknown-node`, `read-before-asked`): stable across releases and wordings, so
+    /// tests, editors and documentation can name it; the message may change.
+    public var id: String
+    /// Further places that explain it.
+    public var notes: [Note]
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, id: String, notes: [Note] = []) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.id = id
+        self.notes = notes
     }
 
-    /// `dialogs/x.yaml:12:5: error: unknown node 'pregant'; did you mean 'pregnant'?`
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `dialogs/x.yaml:12:5: error: unknown node 'pregant'; did you mean 'pregnant'?`, then a line per note
+    /// (`dialogs/x.yaml:3:5: note: first used here`), as compilers print them.
+    public var description: String {
+        ([ "\(location): \(severity.rawValue): \(message)"] + notes.map { "\($0.location): note: \($0.message)" })
+            .joined(separator: "\n")
+    }
 }
 
 /// Collects diagnostics while loading and checking.
@@ -28,12 +50,12 @@ struct DiagnosticLog: Sendable {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    mutating func error(_ message: String, at location: SourceLocation) {
-        append(Diagnostic(.error, at: location, message))
+    mutating func error(_ message: String, at location: SourceLocation, id: String, notes: [Diagnostic.Note] = []) {
+        append(Diagnostic(.error, at: location, message, id: id, notes: notes))
     }
 
-    mutating func warning(_ message: String, at location: SourceLocation) {
-        append(Diagnostic(.warning, at: location, message))
+    mutating func warning(_ message: String, at location: SourceLocation, id: String, notes: [Diagnostic.Note] = []) {
+        append(Diagnostic(.warning, at: location, message, id: id, notes: notes))
     }
 
     mutating func append(_ diagnostic: Diagnostic) {

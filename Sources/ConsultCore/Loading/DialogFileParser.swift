@@ -58,13 +58,13 @@ struct DialogFileParser {
             }
         }
         if let node = top.required("nodes", in: "a dialog file", log: &log), let items = yaml.sequence(node, "nodes", log: &log) {
-            if items.isEmpty { log.error("'nodes' is empty; a dialog needs at least one node", at: yaml.location(of: node)) }
+            if items.isEmpty { log.error("'nodes' is empty; a dialog needs at least one node", at: yaml.location(of: node), id: "empty-nodes") }
             file.dialog.nodes = items.compactMap { parseNode($0) }
         }
         if let node = top["computed"], let mapping = yaml.mapping(node, "computed", log: &log) {
             for entry in mapping.entries {
                 guard YAMLReader.isIdentifier(entry.key) else {
-                    log.error("computed name '\(entry.key)' should be a word of letters, digits and underscores", at: entry.keyLocation)
+                    log.error("computed name '\(entry.key)' should be a word of letters, digits and underscores", at: entry.keyLocation, id: "bad-computed-name")
                     continue
                 }
                 guard let written = yaml.expression(entry.value, "computed value '\(entry.key)'", log: &log) else { continue }
@@ -98,16 +98,16 @@ struct DialogFileParser {
         for item in items {
             guard let code = yaml.string(item, "a language", log: &log) else { continue }
             guard YAMLReader.isLanguageCode(code) else {
-                log.error("'\(code)' is not a language code like 'en' or 'es'", at: yaml.location(of: item))
+                log.error("'\(code)' is not a language code like 'en' or 'es'", at: yaml.location(of: item), id: "bad-language-code")
                 continue
             }
             if languages.contains(code) {
-                log.error("language '\(code)' is listed twice", at: yaml.location(of: item))
+                log.error("language '\(code)' is listed twice", at: yaml.location(of: item), id: "duplicate-language")
             }
             languages.append(code)
         }
         if !languages.contains("en") {
-            log.error("'languages' must include 'en': English text is required and is the fallback", at: yaml.location(of: node))
+            log.error("'languages' must include 'en': English text is required and is the fallback", at: yaml.location(of: node), id: "languages-without-english")
         }
         file.languages = languages
         file.languagesLocation = yaml.location(of: node)
@@ -121,11 +121,11 @@ struct DialogFileParser {
         guard let kindEntry = kinds.first else {
             let guess = mapping.entries.compactMap { Suggestion.closest(to: $0.key, in: Self.nodeKinds) }.first
             let hint = guess.map { "; did you mean '\($0)'?" } ?? ""
-            log.error("a node needs one of \(Self.nodeKinds.map { "'\($0)'" }.joined(separator: ", "))\(hint)", at: mapping.location)
+            log.error("a node needs one of \(Self.nodeKinds.map { "'\($0)'" }.joined(separator: ", "))\(hint)", at: mapping.location, id: "node-without-kind")
             return nil
         }
         if kinds.count > 1 {
-            log.error("a node can be only one kind, but this one has both '\(kinds[0].key)' and '\(kinds[1].key)'", at: kinds[1].keyLocation)
+            log.error("a node can be only one kind, but this one has both '\(kinds[0].key)' and '\(kinds[1].key)'", at: kinds[1].keyLocation, id: "node-of-two-kinds")
         }
         let kindName = kindEntry.key
         var allowed = ["id", "next", kindName]
@@ -155,7 +155,7 @@ struct DialogFileParser {
             return DialogNode(id: id ?? topic.id, location: location, next: next, kind: kind)
         case "branch":
             guard let items = yaml.sequence(value, "the cases of 'branch'", log: &log) else { return nil }
-            if items.isEmpty { log.error("'branch' needs at least one case ('- if: CONDITION' and 'goto: NODE')", at: yaml.location(of: value)) }
+            if items.isEmpty { log.error("'branch' needs at least one case ('- if: CONDITION' and 'goto: NODE')", at: yaml.location(of: value), id: "branch-without-cases") }
             let cases = items.compactMap { parseBranchCase($0) }
             kind = .branch(cases, otherwise: mapping["else"].flatMap { reference($0, "else") })
         case "call":
@@ -163,7 +163,7 @@ struct DialogFileParser {
             kind = .call(DialogReference(id: target, location: yaml.location(of: value)))
         case "return":
             if yaml.bool(value, "return", log: &log) == false {
-                log.error("'return: false' means nothing; remove the node or write 'return: true'", at: yaml.location(of: value))
+                log.error("'return: false' means nothing; remove the node or write 'return: true'", at: yaml.location(of: value), id: "return-false")
             }
             kind = .returnToCaller
         case "end":
@@ -197,14 +197,14 @@ struct DialogFileParser {
     private mutating func parseQuestion(_ value: Yams.Node, id: String?, mapping: YAMLMapping, location: SourceLocation) -> Question? {
         guard let text = yaml.text(value, "the question", log: &log) else { return nil }
         guard let id else {
-            log.error("a question needs an 'id': the answer is stored under it", at: location)
+            log.error("a question needs an 'id': the answer is stored under it", at: location, id: "question-without-id")
             return nil
         }
         guard let typeNode = mapping.required("type", in: "the question '\(id)'", log: &log),
               let typeName = yaml.string(typeNode, "type", log: &log) else { return nil }
         guard let type = QuestionType(rawValue: typeName) else {
             let names = QuestionType.allCases.map(\.rawValue)
-            log.error("unknown question type '\(typeName)'\(Suggestion.didYouMean(typeName, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: typeNode))
+            log.error("unknown question type '\(typeName)'\(Suggestion.didYouMean(typeName, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: typeNode), id: "unknown-question-type")
             return nil
         }
         var question = Question(id: id, text: text, type: type, options: [], noneLabel: nil, minimum: nil, maximum: nil,
@@ -212,7 +212,7 @@ struct DialogFileParser {
         let isChoice = type == .choice || type == .multipleChoice
         func onlyFor(_ key: String, _ allowed: Bool, _ types: String) {
             if !allowed, let entry = mapping.entry(key) {
-                log.error("'\(key)' only applies to \(types) questions, and '\(id)' is \(typeName)", at: entry.keyLocation)
+                log.error("'\(key)' only applies to \(types) questions, and '\(id)' is \(typeName)", at: entry.keyLocation, id: "key-for-other-question-type")
             }
         }
         onlyFor("options", isChoice, "choice and multiple-choice")
@@ -226,18 +226,18 @@ struct DialogFileParser {
         if isChoice {
             if let node = mapping["options"], let items = yaml.sequence(node, "options", log: &log) {
                 question.options = items.compactMap { parseOption($0) }
-                if items.isEmpty { log.error("the choice question '\(id)' has no options", at: yaml.location(of: node)) }
+                if items.isEmpty { log.error("the choice question '\(id)' has no options", at: yaml.location(of: node), id: "choice-without-options") }
                 var seen: Set<String> = []
                 for option in question.options where !seen.insert(option.id).inserted {
-                    log.error("option '\(option.id)' appears twice in '\(id)'", at: option.location)
+                    log.error("option '\(option.id)' appears twice in '\(id)'", at: option.location, id: "duplicate-option")
                 }
                 if type == .multipleChoice, seen.contains("none") {
                     if let option = question.options.first(where: { $0.id == "none" }) {
-                        log.error("'none' is reserved for the none-of-these option; write it with 'none: LABEL'", at: option.location)
+                        log.error("'none' is reserved for the none-of-these option; write it with 'none: LABEL'", at: option.location, id: "option-named-none")
                     }
                 }
             } else {
-                log.error("the choice question '\(id)' has no options; add 'options:' with an id and a label for each", at: location)
+                log.error("the choice question '\(id)' has no options; add 'options:' with an id and a label for each", at: location, id: "choice-without-options")
             }
         }
         if let node = mapping["none"] { question.noneLabel = yaml.text(node, "the none-of-these label", log: &log) }
@@ -247,22 +247,22 @@ struct DialogFileParser {
                 question.maximum = yaml.number(items[1], "the range's maximum", log: &log)
                 for (item, bound, what) in [(items[0], question.minimum, "minimum"), (items[1], question.maximum, "maximum")] {
                     if let bound, abs(bound) > NumberFormatting.largestShown {
-                        log.error("the range's \(what) (\(item.scalar?.string ?? NumberIntervals.describe(bound))) is beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: yaml.location(of: item))
+                        log.error("the range's \(what) (\(item.scalar?.string ?? NumberIntervals.describe(bound))) is beyond ±\(NumberIntervals.bound), the largest number a consultation can show", at: yaml.location(of: item), id: "range-bound-out-of-range")
                     }
                 }
                 if let minimum = question.minimum, let maximum = question.maximum, minimum > maximum {
-                    log.error("the range [\(NumberFormatting.plain(minimum)), \(NumberFormatting.plain(maximum))] is empty: the minimum is above the maximum", at: yaml.location(of: node))
+                    log.error("the range [\(NumberFormatting.plain(minimum)), \(NumberFormatting.plain(maximum))] is empty: the minimum is above the maximum", at: yaml.location(of: node), id: "empty-range")
                 }
                 let fractional = [question.minimum, question.maximum].contains { $0.map { $0.rounded() != $0 } ?? false }
                 question.integer = !fractional
             } else {
-                log.error("'range' should be [MINIMUM, MAXIMUM]", at: yaml.location(of: node))
+                log.error("'range' should be [MINIMUM, MAXIMUM]", at: yaml.location(of: node), id: "bad-range")
             }
         }
         if let node = mapping["unit"] { question.unit = yaml.text(node, "the unit", log: &log) }
         if let node = mapping["pattern"], let pattern = yaml.string(node, "pattern", log: &log) {
             if (try? NSRegularExpression(pattern: pattern)) == nil {
-                log.error("'\(pattern)' is not a valid regular expression", at: yaml.textLocation(of: node))
+                log.error("'\(pattern)' is not a valid regular expression", at: yaml.textLocation(of: node), id: "bad-pattern")
             } else {
                 question.pattern = pattern
             }
@@ -322,7 +322,7 @@ struct DialogFileParser {
             effect = RuleEffect(rawValue: name)
             if effect == nil {
                 let names = RuleEffect.allCases.map(\.rawValue)
-                log.error("unknown outcome '\(name)'\(Suggestion.didYouMean(name, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: node))
+                log.error("unknown outcome '\(name)'\(Suggestion.didYouMean(name, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: node), id: "unknown-outcome")
             }
         }
         let reasonNode = mapping.required("reason", in: what, log: &log)
@@ -349,7 +349,7 @@ struct DialogFileParser {
         let answer = mapping.required("answer", in: what, log: &log).flatMap { yaml.text($0, "the answer", log: &log) }
         guard let answer else { return nil }
         if questions.isEmpty, keywords.isEmpty {
-            log.error("\(what) has no questions or keywords, so no patient can reach it", at: yaml.location(of: idNode))
+            log.error("\(what) has no questions or keywords, so no patient can reach it", at: yaml.location(of: idNode), id: "unreachable-faq-entry")
         }
         return FAQEntry(id: id, questions: questions, keywords: keywords, answer: answer, location: yaml.location(of: idNode))
     }
@@ -365,7 +365,7 @@ struct DialogFileParser {
             guard let node = mapping[key] else { return true }
             guard let number = yaml.number(node, "'\(key)'", log: &log) else { return false }
             guard (0...1).contains(number) else {
-                log.error("'\(key)' should be a score from 0 to 1, not \(NumberFormatting.plain(number))", at: yaml.location(of: node))
+                log.error("'\(key)' should be a score from 0 to 1, not \(NumberFormatting.plain(number))", at: yaml.location(of: node), id: "faq-score-out-of-range")
                 return false
             }
             value = number
@@ -377,7 +377,7 @@ struct DialogFileParser {
         if answerRead, offerRead, settings.offerAt > settings.answerAt {
             let place = mapping["offer_at"] ?? mapping["answer_at"] ?? node
             log.error("'offer_at' (\(NumberFormatting.plain(settings.offerAt))) should not be above 'answer_at' (\(NumberFormatting.plain(settings.answerAt))): "
-                      + "offering an entry asks for less certainty than answering it", at: yaml.location(of: place))
+                      + "offering an entry asks for less certainty than answering it", at: yaml.location(of: place), id: "faq-offer-above-answer")
             valid = false
         }
         return valid ? settings : nil
@@ -390,7 +390,7 @@ struct DialogFileParser {
               let priceNode = mapping.required("price_per_session", in: "estimate", log: &log),
               let sessions = yaml.sequence(sessionsNode, "sessions", log: &log) else { return nil }
         guard sessions.count == 2 else {
-            log.error("'sessions' should be [MINIMUM, MAXIMUM]", at: yaml.location(of: sessionsNode))
+            log.error("'sessions' should be [MINIMUM, MAXIMUM]", at: yaml.location(of: sessionsNode), id: "bad-sessions")
             return nil
         }
         guard let minimum = yaml.expression(sessions[0], "the minimum sessions", log: &log),

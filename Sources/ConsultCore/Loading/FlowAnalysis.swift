@@ -41,11 +41,11 @@ struct FlowAnalysis {
             guard let dialog = consultation.dialogs[dialogID] else { continue }
             let addresses = dialog.nodes.indices.map { NodeAddress(dialog: dialogID, index: $0) }
             if dialogID != consultation.entry, !addresses.contains(where: reachable.contains) {
-                log.warning("the dialog '\(dialogID)' is never called, so none of it is used", at: dialog.location)
+                log.warning("the dialog '\(dialogID)' is never called, so none of it is used", at: dialog.location, id: "dialog-never-called")
                 continue
             }
             for address in addresses where !reachable.contains(address) {
-                log.warning("this \(dialog.nodes[address.index].kindName) node can never be reached", at: location(address))
+                log.warning("this \(dialog.nodes[address.index].kindName) node can never be reached", at: location(address), id: "unreachable-node")
             }
         }
     }
@@ -60,7 +60,7 @@ struct FlowAnalysis {
             let isStart = graph.start == .node(address)
             let entered = isStart || (predecessors[address] ?? []).contains(where: finishing.contains)
             guard entered else { continue }
-            log.error("from \(describe(address)) the consultation can never reach an end: every way on loops back or stops; add an 'end' or a way out", at: location(address))
+            log.error("from \(describe(address)) the consultation can never reach an end: every way on loops back or stops; add an 'end' or a way out", at: location(address), id: "cannot-finish")
         }
     }
 
@@ -84,7 +84,7 @@ struct FlowAnalysis {
                 switch marks[next] {
                 case .active?:
                     let cycle = stack.drop { $0.address != next }.map { describe($0.address) } + [describe(next)]
-                    log.error("these nodes can loop forever without asking anything: \(cycle.joined(separator: " → "))", at: location(next))
+                    log.error("these nodes can loop forever without asking anything: \(cycle.joined(separator: " → "))", at: location(next), id: "loop-without-prompt")
                 case .done?:
                     break
                 case nil:
@@ -111,7 +111,7 @@ struct FlowAnalysis {
             if case let .branch(cases, _) = node.kind {
                 for branchCase in cases {
                     for name in answersRead(by: branchCase.condition.expression) where !asked.isAsked(name, before: address) {
-                        log.error("the condition reads '\(name)', which is not asked on every path to here; ask it earlier or branch on it only where it was asked", at: branchCase.condition.location)
+                        log.error("the condition reads '\(name)', which is not asked on every path to here; ask it earlier or branch on it only where it was asked", at: branchCase.condition.location, id: "read-before-asked")
                     }
                 }
             }
@@ -121,7 +121,7 @@ struct FlowAnalysis {
                     for (expression, _, offset) in parsed.expressions {
                         for name in answersRead(by: expression) where !asked.isAsked(name, before: address) {
                             let location = sources.location(ofOffset: offset, in: template, from: text.location(of: language))
-                            log.error("\(what) reads '\(name)', which is not asked on every path to here", at: location)
+                            log.error("\(what) reads '\(name)', which is not asked on every path to here", at: location, id: "read-before-asked")
                         }
                     }
                 }

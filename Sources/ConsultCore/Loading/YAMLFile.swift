@@ -38,11 +38,11 @@ struct YAMLFile {
         case let .success(data):
             return parse(data, path: path, log: &log, limits: limits)
         case let .failure(problem) where listedInFolder && problem.isNotAFile:
-            log.warning("skipped: \(problem.description)", at: start)
+            log.warning("skipped: \(problem.description)", at: start, id: "file-skipped")
         case .failure(.missing) where listedInFolder:
-            log.error("cannot open the file: it was removed while the folder was being read", at: start)
+            log.error("cannot open the file: it was removed while the folder was being read", at: start, id: "file-vanished")
         case let .failure(problem):
-            log.error("cannot read the file: \(problem.description)", at: start)
+            log.error("cannot read the file: \(problem.description)", at: start, id: "file-unreadable")
         }
         return nil
     }
@@ -51,36 +51,36 @@ struct YAMLFile {
     static func parse(_ data: Data, path: String, log: inout DiagnosticLog, limits: Limits = .standard) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard data.count <= limits.maximumBytes else {
-            log.error("the file is larger than \(limits.maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start)
+            log.error("the file is larger than \(limits.maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start, id: "file-too-large")
             return nil
         }
         // Some editors start UTF-8 files with a byte-order mark; it is not part of the text.
         let data = data.starts(with: utf8ByteOrderMark) ? data.dropFirst(utf8ByteOrderMark.count) : data
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            log.error("the file is UTF-16 text; save it as UTF-8", at: start)
+            log.error("the file is UTF-16 text; save it as UTF-8", at: start, id: "file-utf16")
             return nil
         }
         if let zero = data.firstIndex(of: 0) {
-            log.error("this is not a text file (it holds a zero byte at offset \(zero - data.startIndex))", at: start)
+            log.error("this is not a text file (it holds a zero byte at offset \(zero - data.startIndex))", at: start, id: "file-binary")
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let location = firstInvalidUTF8(in: data, path: path)
-            log.error("the file is not valid UTF-8 text; save it as UTF-8", at: location)
+            log.error("the file is not valid UTF-8 text; save it as UTF-8", at: location, id: "file-invalid-utf8")
             return nil
         }
         if let deep = firstTooDeeplyNested(text, path: path) {
-            log.error("the YAML is nested more than \(maximumDepth) levels deep", at: deep)
+            log.error("the YAML is nested more than \(maximumDepth) levels deep", at: deep, id: "yaml-too-deep")
             return nil
         }
         do {
             guard let root = try Yams.compose(yaml: text) else {
-                log.error("the file is empty", at: start)
+                log.error("the file is empty", at: start, id: "file-empty")
                 return nil
             }
             var budget = limits.maximumNodes
             guard withinBudget(root, &budget) else {
-                log.error("the YAML expands to more than \(limits.maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start)
+                log.error("the YAML expands to more than \(limits.maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start, id: "yaml-too-large")
                 return nil
             }
             return YAMLFile(path: path, root: root, text: text)
@@ -89,10 +89,10 @@ struct YAMLFile {
             if let mark, startsWithTab(text, at: mark) {
                 message = "a tab cannot indent YAML; indent with spaces"
             }
-            log.error("YAML syntax error: \(message)", at: mark.map { location(of: $0, in: path) } ?? start)
+            log.error("YAML syntax error: \(message)", at: mark.map { location(of: $0, in: path) } ?? start, id: "yaml-syntax")
             return nil
         } catch {
-            log.error("YAML syntax error: \(error)", at: start)
+            log.error("YAML syntax error: \(error)", at: start, id: "yaml-syntax")
             return nil
         }
     }

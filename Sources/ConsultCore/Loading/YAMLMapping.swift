@@ -31,13 +31,13 @@ struct YAMLReader {
     /// The node as a mapping with string keys, or `nil` after reporting what was found instead.
     func mapping(_ node: Yams.Node, _ what: String, log: inout DiagnosticLog) -> YAMLMapping? {
         guard case let .mapping(mapping) = node else {
-            log.error("\(what) should be a mapping (key: value) but is \(describe(node))", at: location(of: node))
+            log.error("\(what) should be a mapping (key: value) but is \(describe(node))", at: location(of: node), id: "expected-mapping")
             return nil
         }
         var entries: [YAMLMapping.Entry] = []
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
-                log.error("keys must be plain words, not \(describe(key))", at: location(of: key))
+                log.error("keys must be plain words, not \(describe(key))", at: location(of: key), id: "bad-key")
                 continue
             }
             entries.append(.init(key: scalar.string, keyLocation: location(of: key), value: value))
@@ -47,7 +47,7 @@ struct YAMLReader {
 
     func sequence(_ node: Yams.Node, _ what: String, log: inout DiagnosticLog) -> [Yams.Node]? {
         guard case let .sequence(sequence) = node else {
-            log.error("\(what) should be a list but is \(describe(node))", at: location(of: node))
+            log.error("\(what) should be a list but is \(describe(node))", at: location(of: node), id: "expected-list")
             return nil
         }
         return Array(sequence)
@@ -55,7 +55,7 @@ struct YAMLReader {
 
     func string(_ node: Yams.Node, _ what: String, log: inout DiagnosticLog) -> String? {
         guard case let .scalar(scalar) = node else {
-            log.error("\(what) should be a single value but is \(describe(node))", at: location(of: node))
+            log.error("\(what) should be a single value but is \(describe(node))", at: location(of: node), id: "expected-value")
             return nil
         }
         return scalar.string
@@ -65,7 +65,7 @@ struct YAMLReader {
     func identifier(_ node: Yams.Node, _ what: String, log: inout DiagnosticLog) -> String? {
         guard let text = string(node, what, log: &log) else { return nil }
         guard Self.isIdentifier(text) else {
-            log.error("\(what) '\(text)' should be a word of letters, digits and underscores, starting with a letter (like 'acne_scars')", at: location(of: node))
+            log.error("\(what) '\(text)' should be a word of letters, digits and underscores, starting with a letter (like 'acne_scars')", at: location(of: node), id: "bad-identifier")
             return nil
         }
         return text
@@ -82,7 +82,7 @@ struct YAMLReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            log.error("\(what) should be true or false, not '\(text)'", at: location(of: node))
+            log.error("\(what) should be true or false, not '\(text)'", at: location(of: node), id: "expected-boolean")
             return nil
         }
     }
@@ -90,7 +90,7 @@ struct YAMLReader {
     func number(_ node: Yams.Node, _ what: String, log: inout DiagnosticLog) -> Double? {
         guard let text = string(node, what, log: &log) else { return nil }
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            log.error("\(what) should be a number, not '\(text)'", at: location(of: node))
+            log.error("\(what) should be a number, not '\(text)'", at: location(of: node), id: "expected-number")
             return nil
         }
         return value
@@ -101,7 +101,7 @@ struct YAMLReader {
         switch node {
         case let .scalar(scalar):
             guard !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                log.error("\(what) is empty", at: location(of: node))
+                log.error("\(what) is empty", at: location(of: node), id: "empty-text")
                 return nil
             }
             return LocalizedText(["en": scalar.string], at: textLocation(of: node), locations: ["en": textLocation(of: node)])
@@ -111,7 +111,7 @@ struct YAMLReader {
             var locations: [String: SourceLocation] = [:]
             for entry in mapping.entries {
                 guard Self.isLanguageCode(entry.key) else {
-                    log.error("'\(entry.key)' is not a language code; \(what) maps language codes like 'en' or 'es' to text", at: entry.keyLocation)
+                    log.error("'\(entry.key)' is not a language code; \(what) maps language codes like 'en' or 'es' to text", at: entry.keyLocation, id: "bad-language-code")
                     continue
                 }
                 guard let value = string(entry.value, "\(what) in '\(entry.key)'", log: &log) else { continue }
@@ -120,7 +120,7 @@ struct YAMLReader {
             }
             guard !translations.isEmpty else { return nil }
             if translations["en"] == nil {
-                log.error("\(what) has no English ('en') text; English is required", at: mapping.location)
+                log.error("\(what) has no English ('en') text; English is required", at: mapping.location, id: "text-without-english")
             }
             return LocalizedText(translations, at: mapping.location, locations: locations)
         case .sequence:
@@ -129,7 +129,7 @@ struct YAMLReader {
             let paragraphs = items.compactMap { string($0, "a paragraph of \(what)", log: &log) }
             return LocalizedText(["en": paragraphs.joined(separator: "\n\n")], at: location(of: node))
         case .alias:
-            log.error("\(what) cannot be an alias", at: location(of: node))
+            log.error("\(what) cannot be an alias", at: location(of: node), id: "alias-not-allowed")
             return nil
         }
     }
@@ -148,7 +148,7 @@ struct YAMLReader {
             let expression = try ExpressionParser.parse(source)
             return WrittenExpression(expression: expression, source: source, location: start)
         } catch {
-            log.error("in \(what): \(error.message)", at: sources.location(ofOffset: error.offset, in: source, from: start))
+            log.error("in \(what): \(error.message)", at: sources.location(ofOffset: error.offset, in: source, from: start), id: "text-template-error")
             return nil
         }
     }
@@ -174,14 +174,14 @@ struct YAMLMapping {
     /// Reports keys that are not in `allowed`, with a did-you-mean.
     func reportUnknownKeys(allowed: [String], in what: String, log: inout DiagnosticLog) {
         for entry in entries where !allowed.contains(entry.key) {
-            log.error("unknown key '\(entry.key)' in \(what)\(Suggestion.didYouMean(entry.key, in: allowed))", at: entry.keyLocation)
+            log.error("unknown key '\(entry.key)' in \(what)\(Suggestion.didYouMean(entry.key, in: allowed))", at: entry.keyLocation, id: "unknown-key")
         }
     }
 
     /// The value of a required key, or `nil` after reporting that it is missing.
     func required(_ key: String, in what: String, log: inout DiagnosticLog) -> Yams.Node? {
         guard let value = self[key] else {
-            log.error("\(what) is missing the required key '\(key)'", at: location)
+            log.error("\(what) is missing the required key '\(key)'", at: location, id: "missing-key")
             return nil
         }
         return value

@@ -95,7 +95,7 @@ public enum SafetyPropertiesFile {
             for item in items {
                 guard let property = parseProperty(item) else { continue }
                 guard seen.insert(property.id).inserted else {
-                    log.error("two properties are named '\(property.id)'; give each its own 'id'", at: property.location)
+                    log.error("two properties are named '\(property.id)'; give each its own 'id'", at: property.location, id: "duplicate-property")
                     continue
                 }
                 properties.append(property)
@@ -109,7 +109,7 @@ public enum SafetyPropertiesFile {
             let kinds = mapping.entries.filter { SafetyPropertiesFile.kinds.contains($0.key) }
             guard kinds.count == 1, let entry = kinds.first else {
                 let what = kinds.isEmpty ? "no kind" : "several kinds (\(kinds.map(\.key).joined(separator: ", ")))"
-                log.error("a property needs exactly one of \(SafetyPropertiesFile.kinds.joined(separator: ", ")); this one has \(what)", at: mapping.location)
+                log.error("a property needs exactly one of \(SafetyPropertiesFile.kinds.joined(separator: ", ")); this one has \(what)", at: mapping.location, id: "property-kind")
                 return nil
             }
             var id: String?
@@ -147,7 +147,7 @@ public enum SafetyPropertiesFile {
                 for word in words(outcomeNode, "'outcome'") {
                     guard let status = OutcomeStatus(rawValue: word.text) else {
                         let names = OutcomeStatus.allCases.map(\.rawValue)
-                        log.error("unknown outcome '\(word.text)'; use one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(word.text, in: names, otherwise: ""))", at: word.location)
+                        log.error("unknown outcome '\(word.text)'; use one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(word.text, in: names, otherwise: ""))", at: word.location, id: "unknown-outcome")
                         continue
                     }
                     if !outcomes.contains(status) { outcomes.append(status) }
@@ -157,18 +157,18 @@ public enum SafetyPropertiesFile {
             if let whenNode = mapping["when"] {
                 guard let written = yaml.expression(whenNode, "the condition", log: &log) else { return nil }
                 guard !consultation.dependencies(of: written.expression).readsOutcome else {
-                    log.error("'when' cannot read 'outcome'; say which outcomes with the 'outcome' key", at: written.location)
+                    log.error("'when' cannot read 'outcome'; say which outcomes with the 'outcome' key", at: written.location, id: "property-reads-outcome")
                     return nil
                 }
                 let problems = ExpressionTypeChecker(names: consultation.bindings).check(written.expression, as: .condition).problems
                 for problem in problems {
-                    log.error("in the condition: \(problem.message)", at: yaml.sources.location(ofOffset: problem.offset, in: written.source, from: written.location))
+                    log.error("in the condition: \(problem.message)", at: yaml.sources.location(ofOffset: problem.offset, in: written.source, from: written.location), id: "expression-error")
                 }
                 guard problems.isEmpty else { return nil }
                 condition = written
             }
             guard !outcomes.isEmpty || condition != nil else {
-                log.error("'never' needs an 'outcome', a 'when' condition, or both", at: mapping.location)
+                log.error("'never' needs an 'outcome', a 'when' condition, or both", at: mapping.location, id: "empty-never-property")
                 return nil
             }
             var summary = "never " + (outcomes.isEmpty ? "finishes" : outcomes.map(\.rawValue).joined(separator: " or "))
@@ -209,7 +209,7 @@ public enum SafetyPropertiesFile {
             var rules: [String] = []
             for name in names {
                 guard ids.contains(name.text) else {
-                    log.error("no rule '\(name.text)'\(Suggestion.didYouMean(name.text, in: ids + ["all_rules"]))", at: name.location)
+                    log.error("no rule '\(name.text)'\(Suggestion.didYouMean(name.text, in: ids + ["all_rules"]))", at: name.location, id: "unknown-rule")
                     continue
                 }
                 rules.append(name.text)
@@ -227,7 +227,7 @@ public enum SafetyPropertiesFile {
             var entries: [String] = []
             for name in names {
                 guard ids.contains(name.text) else {
-                    log.error("no FAQ entry '\(name.text)'\(Suggestion.didYouMean(name.text, in: ids + ["all"]))", at: name.location)
+                    log.error("no FAQ entry '\(name.text)'\(Suggestion.didYouMean(name.text, in: ids + ["all"]))", at: name.location, id: "unknown-faq-entry")
                     continue
                 }
                 entries.append(name.text)
@@ -259,9 +259,9 @@ public enum SafetyPropertiesFile {
             if found.count == 1 { return found[0] }
             if found.isEmpty {
                 let known = consultation.dialogOrder.flatMap { consultation.dialogs[$0]?.nodes.compactMap(\.id) ?? [] }
-                log.error("no node or question '\(name.text)'\(Suggestion.didYouMean(name.text, in: known))", at: name.location)
+                log.error("no node or question '\(name.text)'\(Suggestion.didYouMean(name.text, in: known))", at: name.location, id: "unknown-node")
             } else {
-                log.error("several dialogs have a node '\(name.text)'; write it as \(found.map { "\($0.dialog).\(name.text)" }.joined(separator: " or "))", at: name.location)
+                log.error("several dialogs have a node '\(name.text)'; write it as \(found.map { "\($0.dialog).\(name.text)" }.joined(separator: " or "))", at: name.location, id: "ambiguous-node")
             }
             return nil
         }

@@ -27,14 +27,14 @@ public enum TranscriptParser {
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
-            func error(_ message: String) {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: number, column: 1), message))
+            func error(_ message: String, id: String) {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: number, column: 1), message, id: id))
             }
             if line.hasPrefix(checkMarker) {
                 let directive = line.dropFirst(checkMarker.count).trimmingCharacters(in: .whitespaces)
                 if directive.lowercased() == endOfInput {
                     if let endLine {
-                        error(TranscriptText.secondEndOfInput(firstAt: endLine))
+                        error(TranscriptText.secondEndOfInput(firstAt: endLine), id: "transcript-second-end")
                     } else {
                         endLine = number
                         steps.append(.init(line: number, kind: .endOfInput))
@@ -43,14 +43,14 @@ public enum TranscriptParser {
                 }
                 switch parseCheck(directive) {
                 case let .success(check): steps.append(.init(line: number, kind: .check(check)))
-                case let .failure(problem): error(problem.message)
+                case let .failure(problem): error(problem.message, id: "transcript-bad-check")
                 }
             } else if line.hasPrefix("#") {
                 continue  // a comment
             } else if line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
-                error(TranscriptText.indentedMarker)
+                error(TranscriptText.indentedMarker, id: "transcript-indented-marker")
             } else if let endLine {
-                error(TranscriptText.answerAfterEndOfInput(endAt: endLine))
+                error(TranscriptText.answerAfterEndOfInput(endAt: endLine), id: "transcript-answer-after-end")
             } else {
                 steps.append(.init(line: number, kind: .answer(line)))
             }

@@ -182,7 +182,7 @@ import Testing
                                         sources: SourceFiles(), checksFlow: true)
         let linked = linker.link()
         let consultation = try #require(linked)
-        #expect(linker.log.diagnostics.map(\.description) == ["twice.yaml:16:5: error: duplicate node id 'age' (first used at 10:5)"])
+        #expect(linker.log.diagnostics.map(\.description) == ["twice.yaml:16:5: error: duplicate node id 'age'\ntwice.yaml:10:5: note: 'age' is first used here"])
         Self.expectSameAnswers(consultation)
     }
 }
@@ -208,16 +208,16 @@ struct SplitMix64: RandomNumberGenerator {
     @Test func aRepeatIsLoggedOnceInTheOrderFirstLogged() {
         var log = DiagnosticLog()
         let first = SourceLocation(file: "a.yaml", line: 9, column: 1), second = SourceLocation(file: "a.yaml", line: 2, column: 1)
-        log.error("b", at: first)
-        log.error("a", at: second)
-        log.error("b", at: first)
-        log.warning("b", at: first)
+        log.error("b", at: first, id: "test")
+        log.error("a", at: second, id: "test")
+        log.error("b", at: first, id: "test")
+        log.warning("b", at: first, id: "test")
         #expect(log.diagnostics.map(\.description) == ["a.yaml:9:1: error: b", "a.yaml:2:1: error: a", "a.yaml:9:1: warning: b"])
         #expect(log.sorted.map(\.description) == ["a.yaml:2:1: error: a", "a.yaml:9:1: error: b", "a.yaml:9:1: warning: b"])
 
         var other = DiagnosticLog()
-        other.error("a", at: second)
-        other.error("c", at: second)
+        other.error("a", at: second, id: "test")
+        other.error("c", at: second, id: "test")
         log.append(contentsOf: other)
         #expect(log.diagnostics.count == 4)
     }
