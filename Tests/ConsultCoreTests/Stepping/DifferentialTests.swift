@@ -6,13 +6,15 @@ import Testing
 /// session's path, outcome and fired rules compared with what the path explorer predicts for the classes of the
 /// same answers (``PathExplorer/predict(answers:)``).
 ///
-/// `CONSULT_DIFFERENTIAL_DIALOGS=N` plays N dialogs instead of the default (each with
-/// ``patientsPerDialog`` patients); `CONSULT_DIFFERENTIAL_SEED=S` starts from another seed.
+/// `CONSULT_DIFFERENTIAL_DIALOGS=N` plays N dialogs instead of 125, `CONSULT_DIFFERENTIAL_PATIENTS=P` P patients
+/// each instead of 16, `CONSULT_DIFFERENTIAL_SEED=S` starts from another seed (`tests/differential.sh` sets them).
 @Suite("differential: the session and the path explorer agree")
 struct DifferentialTests {
     static let today = CalendarDay(year: 2026, month: 6, day: 15)!
     static let started = Date(timeIntervalSince1970: 1_781_514_000)
-    static let patientsPerDialog = 16
+    static var patientsPerDialog: Int {
+        ProcessInfo.processInfo.environment["CONSULT_DIFFERENTIAL_PATIENTS"].flatMap(Int.init) ?? 16
+    }
 
     static var dialogCount: Int {
         ProcessInfo.processInfo.environment["CONSULT_DIFFERENTIAL_DIALOGS"].flatMap(Int.init) ?? 125
