@@ -7,7 +7,7 @@
 ///
 /// Nodes are numbered densely in dialog order, so a step costs array lookups rather than the per-dialog index of
 /// node ids (`Dialog.nodeIndex`) being built again.
-public struct DialogControl: Sendable {
+public struct DialogControl: Sendable, Equatable {
     /// Every node's address, by number.
     public let addresses: [NodeAddress]
     /// The number of each dialog's first node.
@@ -18,7 +18,7 @@ public struct DialogControl: Sendable {
     private let links: [Links]
 
     /// What a node's references resolve to.
-    struct Links: Sendable {
+    struct Links: Sendable, Equatable {
         var kind: Kind
         /// After the node: its `next`, else the following node, else out of the dialog.
         var onward: Exit
@@ -29,12 +29,18 @@ public struct DialogControl: Sendable {
         var following: Exit
     }
 
-    enum Kind: Sendable {
+    enum Kind: Sendable, Equatable {
         case say, ask, explain, outcome, returnToCaller, end
         /// The cases whose targets resolve, with their index among the node's cases; `otherwise`'s target.
-        case branch(cases: [(index: Int, target: Int)], otherwise: Int?)
+        case branch(cases: [ResolvedCase], otherwise: Int?)
         /// The called dialog's first node; `nil` when the dialog is missing or empty (the call is then skipped).
         case call(entry: Int?)
+    }
+
+    /// A branch case whose target resolves: its index among the branch's cases, and the target's number.
+    struct ResolvedCase: Sendable, Equatable {
+        var index: Int
+        var target: Int
     }
 
     /// Numbers the nodes of `dialogs` in `order` and resolves every reference once.
@@ -77,7 +83,7 @@ public struct DialogControl: Sendable {
                 case .end: kind = .end
                 case let .branch(cases, otherwise):
                     let resolved = cases.enumerated().compactMap { index, branchCase in
-                        named[branchCase.target.id].map { (index: index, target: $0) }
+                        named[branchCase.target.id].map { ResolvedCase(index: index, target: $0) }
                     }
                     kind = .branch(cases: resolved, otherwise: otherwise.flatMap { named[$0.id] })
                 case let .call(reference):
