@@ -187,21 +187,6 @@ import Testing
     }
 }
 
-/// A small seeded generator, so the random graphs are the same at every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The log finds a repeat with a set: with a list, a dialog of 20,000 unreachable nodes (20,000 warnings)
 /// took 15.7 s to validate, quadratic in the warnings.
 @Suite struct DiagnosticLogTests {

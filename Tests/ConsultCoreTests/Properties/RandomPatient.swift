@@ -1,24 +1,6 @@
 import Foundation
 @testable import ConsultCore
 
-/// SplitMix64: a small, fast generator whose whole state is one seed, so a failing stream is reproduced from
-/// the seed printed with it.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A patient at the kiosk who types what patients type, chosen at random for the prompt on screen: answers in
 /// their own words, in-session commands, questions of their own, slips, garbage, pasted control characters,
 /// bytes that are not UTF-8, very long lines, empty lines, Ctrl-C, walking away.
@@ -77,13 +59,13 @@ struct RandomPatient {
         }
     }
 
-    var random: SeededGenerator
+    var random: SplitMix64
     let temperament: Temperament
     /// Questions patients ask, from the consultation's own FAQ and beyond it.
     let questions: [String]
 
     init(seed: UInt64, temperament: Temperament, consultation: Consultation) {
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
         self.temperament = temperament
         questions = consultation.faq.flatMap(\.questions) + [
             "what is the capital of France?", "can I have it while pregnant?", "why do you need my age??", "is it safe",
