@@ -62,6 +62,23 @@ struct ValidateCommandTests {
             """),
     ]
 
+    @Test("--json gives every diagnostic with its place, stable id and notes, and the same exit status")
+    func jsonDiagnostics() throws {
+        let run = try consult(["validate", "--json", "broken/duplicate-answer-id", "broken/unknown-node-reference.yaml"], in: Self.fixtures)
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(document["errors"] as? Int == 2)
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.compactMap { $0["id"] as? String } == ["duplicate-answer-id", "unknown-node"])
+        let duplicate = try #require(diagnostics.first)
+        #expect(duplicate["file"] as? String == "broken/duplicate-answer-id/screening.yaml")
+        #expect(duplicate["line"] as? Int == 3)
+        let notes = try #require(duplicate["notes"] as? [[String: Any]])
+        #expect(notes.first?["file"] as? String == "broken/duplicate-answer-id/consultation.yaml")
+        #expect(notes.first?["line"] as? Int == 5)
+        #expect(notes.first?["message"] as? String == "'age' is also asked here")
+    }
+
     @Test("a broken dialog prints its diagnostics and exits 1", arguments: broken)
     func brokenDialog(_ path: String, _ expected: String) throws {
         let run = try consult(["validate", path], in: Self.fixtures)
