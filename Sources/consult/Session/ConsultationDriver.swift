@@ -95,20 +95,28 @@ struct ConsultationDriver {
         guard event == .timedOut else { return event }
         screen.writeLine()
         screen.writeLine(SessionScreenText.stillThere)
-        var remaining = Int(idleWarning.components.seconds)
-        while remaining > 0 {
-            let tick = reader.readLine(prompt: SessionScreenText.countdownPrompt(remaining), completions: [], timeout: .seconds(1))
-            switch tick {
-            case .timedOut:
-                remaining -= 1
-            case .line:
-                // Any key and Enter means "still here": the question comes back, the line is not an answer.
+        var warning = IdleWarning(seconds: Int(idleWarning.components.seconds))
+        var step = warning.first
+        while true {
+            switch step {
+            case let .count(remaining):
+                let tick = reader.readLine(prompt: SessionScreenText.countdownPrompt(remaining), completions: [], timeout: .seconds(1))
+                switch tick {
+                case .timedOut: step = warning.handle(.secondPassed)
+                case .line: step = warning.handle(.line)
+                // Handled as at any prompt (the warning passes them on); the signal number is kept.
+                case .endOfInput, .interrupted, .terminated: return tick
+                }
+            case .stillThere:
+                // The question comes back; the line is not an answer.
                 return .interrupted
-            case .endOfInput, .interrupted, .terminated:
-                return tick
+            case .walkedAway:
+                return .timedOut
+            case .pass:
+                // Not reached: such events are returned as read, above.
+                return .interrupted
             }
         }
-        return .timedOut
     }
 
     /// Writes the summary of a journaled session, then removes its journal; on failure tells the patient to see

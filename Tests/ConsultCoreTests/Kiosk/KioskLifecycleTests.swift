@@ -126,3 +126,28 @@ struct KioskLifecycleTests {
         #expect(fixed.handle(.line("anything")) == .runConsultation(language: "es"))
     }
 }
+
+/// "Are you still there?" without a terminal.
+@Suite("idle warning")
+struct IdleWarningTests {
+    @Test("the countdown ticks down to a walk-away; typing during it only brings the question back")
+    func countdown() {
+        var warning = IdleWarning(seconds: 3)
+        #expect(warning.first == .count(3))
+        #expect(warning.handle(.secondPassed) == .count(2))
+        #expect(warning.handle(.line) == .stillThere)
+        var nobody = IdleWarning(seconds: 2)
+        #expect(nobody.handle(.secondPassed) == .count(1))
+        #expect(nobody.handle(.secondPassed) == .walkedAway)
+        #expect(IdleWarning(seconds: 0).first == .walkedAway)
+    }
+
+    @Test("Ctrl-D, Ctrl-C and a stop signal during the countdown are handled as at any prompt")
+    func otherEventsPassThrough() {
+        var warning = IdleWarning(seconds: 30)
+        for event in [IdleWarning.Event.endOfInput, .interrupted, .terminated] {
+            #expect(warning.handle(event) == .pass(event))
+        }
+        #expect(warning.seconds == 30)
+    }
+}
