@@ -59,6 +59,9 @@ struct ConsultationLinker {
         checker.checkAll()
         log.append(contentsOf: checker.log)
         consultation.computed = checker.consultation.computed
+        for index in consultation.rules.indices {
+            consultation.rules[index].answersRead = consultation.answersRead(by: consultation.rules[index].condition.expression)
+        }
         return consultation
     }
 

@@ -37,7 +37,7 @@ extension Consultation {
         let evaluator = evaluator(answers: answers, today: today)
         var fired: [ScreeningRule] = []
         for rule in rules {
-            let vague = answersRead(by: rule.condition.expression, among: answers).compactMap { id -> (String, DateRange)? in
+            let vague = rule.answersRead.compactMap { id -> (String, DateRange)? in
                 if case let .dateRange(range)?? = answers[id] { return (id, range) }
                 return nil
             }
@@ -68,12 +68,17 @@ extension Consultation {
 
     /// The answers a rule's condition reads that hold a value, directly or through computed values.
     public func answersRead(by expression: Expression, among answers: [String: AnswerValue?]) -> [String] {
+        answersRead(by: expression).filter { if case .some(.some) = answers[$0] { true } else { false } }
+    }
+
+    /// Every answer an expression reads, directly or through computed values, in order of first mention.
+    func answersRead(by expression: Expression) -> [String] {
         var result: [String] = []
         var seenComputed: Set<String> = []
         func visit(_ names: [String]) {
             for name in names {
                 if questions[name] != nil {
-                    if case .some(.some) = answers[name], !result.contains(name) { result.append(name) }
+                    if !result.contains(name) { result.append(name) }
                 } else if let value = computed[name], seenComputed.insert(name).inserted {
                     visit(value.expression.names)
                 }
