@@ -10,6 +10,9 @@ counts the spawning Python process's memory in it.) Runs of the programs are int
     benchmarks/first-question.py RUNS WARMUP NAME=COMMAND...
     benchmarks/first-question.py 40 5 "C + readline=/tmp/readline-prompt" "consult=.build/release/consult run"
 
+In a command, {fresh} stands for a new path in a temporary folder at each run (a summary folder that starts
+empty, so runs do not pile summaries up for the next).
+
 Prints a Markdown table: mean, median, minimum and relative to the first program, and peak memory at the
 first question. With --json FILE it also writes every timing.
 """
@@ -21,7 +24,9 @@ import select
 import shlex
 import statistics
 import struct
+import subprocess
 import sys
+import tempfile
 import termios
 import time
 
@@ -92,9 +97,12 @@ def main():
         name, _, command = spec.partition("=")
         programs.append((name, shlex.split(command)))
     results = {name: [] for name, _ in programs}
+    scratch = tempfile.mkdtemp(prefix="consult-first-question-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    fresh = 0
     for index in range(warmup + runs):
         for name, argv in programs:
-            sample = one_run(argv)
+            fresh += 1
+            sample = one_run([part.replace("{fresh}", f"{scratch}/{fresh}") for part in argv])
             if index >= warmup:
                 results[name].append(sample)
     base = statistics.mean(t for t, _ in results[programs[0][0]])
@@ -106,6 +114,7 @@ def main():
         mean = statistics.mean(times)
         print(f"| {name} | {mean * 1000:.1f} ms | {statistics.median(times) * 1000:.1f} ms | {min(times) * 1000:.1f} ms "
               f"| {mean / base:.1f}× | {hwm:.1f} MiB |")
+    subprocess.run(["rm", "-rf", scratch], check=False)
     if json_path:
         with open(json_path, "w") as file:
             json.dump({name: results[name] for name, _ in programs}, file, indent=1)
