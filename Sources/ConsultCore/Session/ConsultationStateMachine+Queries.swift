@@ -14,12 +14,17 @@ extension ConsultationStateMachine {
 
     /// The most severe outcome of the fired rules (`proceed` when none).
     public func outcomeStatus() -> OutcomeStatus {
-        firedRules().compactMap(\.effect.status).max() ?? .proceed
+        consultation.outcomeStatus(answers: state.answerValues, today: state.today)
     }
 
-    /// An evaluator over the answers so far.
+    /// An evaluator over the answers so far (the outcome worked out only when an expression reads it).
     public func currentEvaluator() -> ExpressionEvaluator {
-        consultation.evaluator(answers: state.answerValues, today: state.today, outcome: outcomeStatus())
+        let answers = state.answerValues
+        let consultation = consultation
+        let today = state.today
+        return consultation.evaluator(answers: answers, today: today) {
+            consultation.outcomeStatus(answers: answers, today: today)
+        }
     }
 
     /// The answer kind of a question in the session's language.
