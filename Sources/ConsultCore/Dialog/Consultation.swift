@@ -25,6 +25,8 @@ public struct Consultation: Sendable, Equatable {
     public var bindings: [String: NameBinding]
     /// The settings file, if any.
     public var settingsFile: String?
+    /// The FAQ index, built once for all the sessions of this consultation (see ``FAQRetrieverCache``).
+    var faqRetrieverCache = FAQRetrieverCache()
 
     /// The node at an address.
     public func node(at address: NodeAddress) -> DialogNode? {
