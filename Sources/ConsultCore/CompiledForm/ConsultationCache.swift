@@ -145,6 +145,11 @@ public struct ConsultationCache: Sendable {
         let key = CompiledConsultation.key(engine: engine, files: result.sourceFiles)
         let bytes = CompiledConsultation.encode(consultation, key: key, sourcePaths: result.sourceFiles.map(\.path))
         try createFolder()
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0, Self.isPrivate(folderInfo) else {
+            // It would never be read back (see `readTrusted`), so it is not written either.
+            throw .cannotWrite(folder, "other users can write in it, so what is compiled there is not trusted; use a folder only you can write")
+        }
         let target = file(for: path)
         let temporary = "\(target).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)

@@ -278,7 +278,8 @@ struct ConsultationCacheTests {
         #expect(scratch.cache.load(path: scratch.dialogs).source == .dialogFiles(stored: true))
         #expect(scratch.cache.load(path: scratch.dialogs).source == .compiledForm)
         chmod(scratch.cacheFolder, 0o777)
-        #expect(scratch.cache.load(path: scratch.dialogs).source != .compiledForm)
+        #expect(scratch.cache.load(path: scratch.dialogs).source == .dialogFiles(stored: false))
+        #expect(throws: ConsultationCacheError.self) { try scratch.cache.compile(path: scratch.dialogs) }
     }
 
     @Test("the default folder follows XDG_CACHE_HOME, then HOME")
