@@ -22,6 +22,7 @@ public struct ConsultationCache: Sendable {
     /// The largest compiled form read: ten times a 10,000-node dialog's.
     static let maximumBytes = 256 << 20
 
+    /// A cache kept in `folder`, which is created (0700, with any missing parent) when first written.
     public init(folder: String) {
         self.folder = folder
     }

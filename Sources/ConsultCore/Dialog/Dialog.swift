@@ -15,6 +15,7 @@ public struct Dialog: Sendable, Equatable {
     /// step, and rebuilding the index each time made a step of a 10,000-node dialog cost milliseconds.
     public private(set) var nodeIndex: [String: Int]
 
+    /// A dialog of these nodes, indexed by their ids.
     public init(id: String, title: LocalizedText?, file: String, location: SourceLocation, nodes: [DialogNode]) {
         self.id = id
         self.title = title
