@@ -49,7 +49,7 @@ enum CompiledConsultation {
         header.write(sourcePaths)
         header.write(key)
         header.writeCount(payload.count)
-        header.writeUnsigned(UInt64(CRC32.checksum(payload)))
+        header.writeUnsigned(UInt64(payload.withUnsafeBytes { CRC32.checksum($0) }))
         let headerBytes = header.bytes
         var file = magic
         file.reserveCapacity(16 + headerBytes.count + payload.count)
@@ -78,7 +78,9 @@ enum CompiledConsultation {
     static func decode(_ bytes: [UInt8], header: Header, payloadStart: Int) throws(CompiledFormReader.Damaged) -> Consultation {
         guard bytes.count - payloadStart == header.payloadLength else { throw .init(reason: "it is truncated or too long") }
         let payload = Array(bytes[payloadStart...])
-        guard CRC32.checksum(payload) == header.payloadChecksum else { throw .init(reason: "its checksum does not match") }
+        guard payload.withUnsafeBytes({ CRC32.checksum($0) }) == header.payloadChecksum else {
+            throw .init(reason: "its checksum does not match")
+        }
         var reader = try CompiledFormReader(payload)
         let consultation = try Consultation(from: &reader)
         guard reader.isAtEnd else { throw .init(reason: "it has bytes to spare") }

@@ -304,6 +304,13 @@ struct ConsultationCacheTests {
         #expect(split.finalize().map { String(format: "%02x", $0) }.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test("CRC-32 of a buffer is that of the bytes one by one")
+    func crc32OfBuffer() {
+        let bytes = Array("123456789".utf8) + (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
+        #expect(bytes.withUnsafeBytes { CRC32.checksum($0) } == CRC32.checksum(bytes))
+    }
+
     @Test("a dialog's node index is rebuilt when its nodes change")
     func nodeIndex() throws {
         var consultation = try SessionTestDialog.load()
