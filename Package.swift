@@ -39,6 +39,12 @@ let package = Package(
             dependencies: ["ConsultCore"],
             path: "benchmarks/FAQRetrievalBenchmark"
         ),
+        // Times one turn (read, step, render) over whole consultations in release: benchmarks/per-turn.sh.
+        .executableTarget(
+            name: "turn-benchmark",
+            dependencies: ["ConsultCore"],
+            path: "benchmarks/TurnBenchmark"
+        ),
         .testTarget(
             name: "ConsultCoreTests",
             dependencies: ["ConsultCore"],

@@ -1,45 +1,53 @@
 #!/usr/bin/env bash
-# Start-up: time from launch to the first question, and peak memory, for consult
-# (debug, release, release with a static Swift standard library) against a minimal
-# C program that links readline (benchmarks/readline-prompt.c).
+# Start-up: time from launch to the first question in a real pseudo-terminal, and peak memory at that moment,
+# for the kiosk build of consult (release, --static-swift-stdlib) against a minimal C program that links readline
+# (benchmarks/readline-prompt.c), all in one interleaved run (benchmarks/first-question.py):
+#   - the bundled dialogs and generated dialogs of about 1,000 and 10,000 nodes (benchmarks/generate-dialog.py);
+#   - warm: the compiled form is there and matches (what every start after the first does);
+#   - cold: an empty cache folder at each run, so consult loads and checks the files and then writes the
+#     compiled form (the first start, or the first after a change);
+#   - optionally BASELINE=/path/to/an/older/consult (built the same way) on the bundled dialogs, for "today".
+# KIOSK_FLAGS overrides the build flags. Needs: python3, cc, libreadline-dev. The table goes to benchmarks/results/startup.md.
 #
-# Each program reads standard input from /dev/null, so it prints its first question,
-# meets end of input at the prompt and exits; consult then writes an incomplete
-# summary to a tmpfs folder. Needs: hyperfine, GNU time, cc, libreadline-dev.
-#   apt-get install -y hyperfine time gcc libreadline-dev
+#   benchmarks/startup.sh
+#   RUNS=40 WARMUP=5 BASELINE=/tmp/consult-before benchmarks/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+RUNS=${RUNS:-30}
+WARMUP=${WARMUP:-3}
 
-work=$(mktemp -d /dev/shm/consult-bench.XXXXXX)
+work=$(mktemp -d /dev/shm/consult-startup.XXXXXX 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cc -O2 -o "$work/readline-prompt" benchmarks/readline-prompt.c -lreadline
-swift build -c debug --product consult >/dev/null
-swift build -c release --product consult >/dev/null
-swift build -c release --product consult --static-swift-stdlib --scratch-path .build-static >/dev/null
+# The README's kiosk build: static Swift runtime, linked by lld with packed relative relocations (RELR), which
+# keeps the program position-independent but relocates it with less memory written (docs/performance.md).
+KIOSK_FLAGS=${KIOSK_FLAGS:-"--static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs"}
+# shellcheck disable=SC2086
+swift build -c release --product consult $KIOSK_FLAGS --scratch-path .build-static >/dev/null
+# shellcheck disable=SC2086
+consult=$(swift build -c release $KIOSK_FLAGS --scratch-path .build-static --show-bin-path)/consult
 
-debug=$(swift build -c debug --show-bin-path)/consult
-release=$(swift build -c release --show-bin-path)/consult
-static=$(swift build -c release --scratch-path .build-static --show-bin-path)/consult
-
-# Debian's hyperfine (1.15) has no --input: each command redirects its own standard input,
-# through the same shell for every program, so the comparison stays fair.
-hyperfine --warmup 5 --runs 40 --export-markdown "$work/startup.md" \
-    -n "C + readline" "$work/readline-prompt < /dev/null" \
-    -n "consult (debug)" "$debug run dialogs --out $work/summaries < /dev/null" \
-    -n "consult (release)" "$release run dialogs --out $work/summaries < /dev/null" \
-    -n "consult (release, static stdlib)" "$static run dialogs --out $work/summaries < /dev/null"
-cat "$work/startup.md"
-
-echo
-echo "Peak memory (maximum resident set size):"
-for program in "C + readline|$work/readline-prompt" \
-               "consult (debug)|$debug run dialogs --out $work/summaries" \
-               "consult (release)|$release run dialogs --out $work/summaries" \
-               "consult (release, static stdlib)|$static run dialogs --out $work/summaries"; do
-    name=${program%%|*}
-    command=${program#*|}
-    /usr/bin/time -o "$work/rss" -f '%M' $command < /dev/null > /dev/null 2>&1
-    kib=$(tail -n 1 "$work/rss")
-    printf '  %-34s %6.1f MiB\n' "$name" "$(echo "$kib / 1024" | bc -l)"
+python3 benchmarks/generate-dialog.py 1000 "$work/dialog-1000" >/dev/null
+python3 benchmarks/generate-dialog.py 10000 "$work/dialog-10000" >/dev/null
+for dialog in dialogs "$work/dialog-1000" "$work/dialog-10000"; do
+    "$consult" compile "$dialog" --cache-dir "$work/cache" >/dev/null
 done
+
+programs=("C + readline=$work/readline-prompt")
+if [ -n "${BASELINE:-}" ]; then
+    programs+=("baseline, bundled=$BASELINE run dialogs --out {fresh}")
+fi
+for size in bundled 1000 10000; do
+    dialog=dialogs
+    [ "$size" = bundled ] || dialog="$work/dialog-$size"
+    programs+=("consult warm, $size=$consult run $dialog --out {fresh} --cache-dir $work/cache")
+    programs+=("consult cold, $size=$consult run $dialog --out {fresh} --cache-dir {fresh}")
+done
+
+mkdir -p benchmarks/results
+{
+    echo "RUNS=$RUNS WARMUP=$WARMUP, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+    echo
+    python3 benchmarks/first-question.py "$RUNS" "$WARMUP" "${programs[@]}"
+} | tee benchmarks/results/startup.md

@@ -11,7 +11,7 @@ struct ConsultCommand: ParsableCommand {
         2 when the command is used wrongly.
         """,
         subcommands: [
-            RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, GraphCommand.self,
+            RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, CompileCommand.self, GraphCommand.self,
             PathsCommand.self, ReplayCommand.self, UnderstandingCommand.self, ExportQuestionnaireCommand.self,
             TerminalCheckCommand.self,
         ],

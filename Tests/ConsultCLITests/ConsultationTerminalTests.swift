@@ -176,7 +176,7 @@ struct ConsultationTerminalTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
-    @Test("no history file is written in patient mode")
+    @Test("no history file is written in patient mode, only the summary and the compiled dialogs")
     func noHistoryFile() throws {
         let home = PackagePaths.temporaryFolder("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -192,6 +192,10 @@ struct ConsultationTerminalTests {
         try terminal.expect("> ")
         try terminal.send("\u{04}")
         #expect(try terminal.waitForExit() == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path) == ["summaries"])
+        // Only the summaries, and the compiled form of the dialogs (which holds nothing a patient typed).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).sorted() == [".cache", "summaries"])
+        let cache = home.appendingPathComponent(".cache/consult").path
+        let compiled = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(compiled.count == 1 && compiled.allSatisfy { $0.hasSuffix(".compiled") }, "\(compiled)")
     }
 }

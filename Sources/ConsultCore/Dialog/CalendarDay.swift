@@ -28,13 +28,16 @@ public struct CalendarDay: Sendable, Hashable, Codable, Comparable, CustomString
     }
 
     /// The UTC day of an instant.
+    ///
+    /// Plain arithmetic, not `Calendar`: every session starts by taking its day, and setting up a Foundation
+    /// calendar and time zone cost about a millisecond of the start (docs/performance.md).
     public init(_ date: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        self.year = parts.year ?? 1970
-        self.month = parts.month ?? 1
-        self.day = parts.day ?? 1
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        guard let ordinal = Int(exactly: days), abs(ordinal) < 1 << 40 else {
+            self.init(ordinal: 0)
+            return
+        }
+        self.init(ordinal: ordinal)
     }
 
     /// `YYYY-MM-DD`.

@@ -3,7 +3,7 @@
 /// Built only by ``ConsultationLoader``, which guarantees that every reference
 /// resolves and every expression type-checks, so running it cannot fail. Nothing outside the core can change it
 /// (its properties are read-only there), so what was checked is what runs.
-public struct Consultation: Sendable {
+public struct Consultation: Sendable, Equatable {
     public internal(set) var identity: DialogIdentity
     /// The id of the dialog the consultation starts with.
     public internal(set) var entry: String
@@ -28,6 +28,8 @@ public struct Consultation: Sendable {
     public internal(set) var settingsFile: String?
     /// Where control goes from each node; set by the linker once the dialogs are read.
     public internal(set) var control = DialogControl(dialogs: [:], order: [], entry: "")
+    /// The FAQ index, built once for all the sessions of this consultation (see ``FAQRetrieverCache``).
+    var faqRetrieverCache = FAQRetrieverCache()
 
     /// The node at an address.
     public func node(at address: NodeAddress) -> DialogNode? {
@@ -43,7 +45,7 @@ public struct Consultation: Sendable {
 }
 
 /// A named expression (`sessions_min: "if acne_scars in concern then 3 else 2"`).
-public struct ComputedValue: Sendable {
+public struct ComputedValue: Sendable, Equatable {
     public var name: String
     public var expression: Expression
     public var source: String
@@ -52,7 +54,7 @@ public struct ComputedValue: Sendable {
 }
 
 /// A screening rule: when its condition holds, an outcome or a note.
-public struct ScreeningRule: Sendable {
+public struct ScreeningRule: Sendable, Equatable {
     public var id: String
     public var condition: WrittenExpression
     public var effect: RuleEffect
@@ -67,6 +69,11 @@ public struct ScreeningRule: Sendable {
     public var reasonLocation: SourceLocation? = nil
     /// Whether the rule fired only possibly, because a date it reads is vague.
     public var isPossible = false
+    /// The answers the condition reads, directly or through computed values, in order of first mention.
+    ///
+    /// Worked out once when the consultation is linked: ``Consultation/firedRules(answers:today:)`` needs them
+    /// for every rule at every turn, and walking each condition's expressions again cost most of a turn.
+    public var answersRead: [String] = []
 
     /// The rule as it fires when a vague date leaves it undecided: a review at most (a note stays a note),
     /// with the reason saying so and the patient told that a clinician will check the dates.
@@ -85,7 +92,7 @@ public struct ScreeningRule: Sendable {
 }
 
 /// An answer to a question patients ask in their own words.
-public struct FAQEntry: Sendable {
+public struct FAQEntry: Sendable, Equatable {
     public var id: String
     public var questions: [String]
     public var keywords: [String]
@@ -94,7 +101,7 @@ public struct FAQEntry: Sendable {
 }
 
 /// How to compute the cost estimate.
-public struct EstimateSpecification: Sendable {
+public struct EstimateSpecification: Sendable, Equatable {
     public var sessionsMinimum: WrittenExpression
     public var sessionsMaximum: WrittenExpression
     public var pricePerSession: WrittenExpression

@@ -1,15 +1,33 @@
 /// One dialog file: a list of nodes, plus the rules, FAQ and values it declares.
-public struct Dialog: Sendable {
+public struct Dialog: Sendable, Equatable {
     public var id: String
     public var title: LocalizedText?
     /// The file the dialog was read from, as given.
     public var file: String
     public var location: SourceLocation
-    public var nodes: [DialogNode]
+    public var nodes: [DialogNode] {
+        didSet { nodeIndex = Self.index(nodes) }
+    }
 
-    /// Index of each named node.
-    public var nodeIndex: [String: Int] {
+    /// Index of each named node (the first node of an id, when a faulty dialog repeats one).
+    ///
+    /// Built once when the nodes are set, not at every use: the state machine looks a node up at every
+    /// step, and rebuilding the index each time made a step of a 10,000-node dialog cost milliseconds.
+    public private(set) var nodeIndex: [String: Int]
+
+    /// A dialog of these nodes, indexed by their ids.
+    public init(id: String, title: LocalizedText?, file: String, location: SourceLocation, nodes: [DialogNode]) {
+        self.id = id
+        self.title = title
+        self.file = file
+        self.location = location
+        self.nodes = nodes
+        nodeIndex = Self.index(nodes)
+    }
+
+    private static func index(_ nodes: [DialogNode]) -> [String: Int] {
         var index: [String: Int] = [:]
+        index.reserveCapacity(nodes.count)
         for (position, node) in nodes.enumerated() {
             if let id = node.id, index[id] == nil { index[id] = position }
         }
@@ -35,7 +53,7 @@ public struct NodeAddress: Sendable, Hashable, Codable, Comparable, CustomString
 }
 
 /// One step of a dialog.
-public struct DialogNode: Sendable {
+public struct DialogNode: Sendable, Equatable {
     /// The node's id: required on questions (it is also the answer's id) and on `goto` targets.
     public var id: String?
     public var location: SourceLocation
@@ -43,7 +61,7 @@ public struct DialogNode: Sendable {
     public var next: NodeReference?
     public var kind: Kind
 
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         /// Show text and continue.
         case say(LocalizedText)
         /// Ask a question and store the answer.
@@ -112,7 +130,7 @@ public struct BranchCase: Sendable, Hashable {
 }
 
 /// A question of an `ask` node.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable {
     /// The answer's id (`pregnant`), unique across the consultation.
     public var id: String
     public var text: LocalizedText
@@ -169,7 +187,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// An option of a choice question.
-public struct QuestionOption: Sendable {
+public struct QuestionOption: Sendable, Equatable {
     public var id: String
     public var label: LocalizedText
     public var synonyms: [String]
@@ -177,7 +195,7 @@ public struct QuestionOption: Sendable {
 }
 
 /// A topic section of an `explain` node.
-public struct Topic: Sendable {
+public struct Topic: Sendable, Equatable {
     public var id: String
     public var title: LocalizedText
     public var text: LocalizedText

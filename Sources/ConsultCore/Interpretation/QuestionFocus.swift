@@ -25,8 +25,13 @@ public struct QuestionFocus: Sendable, Hashable {
     public init(question text: String) {
         let words = TextNormalizer.words(text)
         stems = Set(words.filter { !Self.generic.contains($0) && !$0.allSatisfy(\.isASCIIDigit) }.map(WordStemmer.stem))
-        let joined = " " + words.joined(separator: " ") + " "
-        tense = Self.historyMarkers.contains { joined.contains(" \($0) ") } ? .history : .present
+        // Word by word rather than a search in the joined text: Foundation's `contains` on strings goes through
+        // NSString and was a fifth of a turn (docs/performance.md).
+        tense = Self.historyMarkerWords.contains { marker in
+            words.count >= marker.count && (0...(words.count - marker.count)).contains { start in
+                marker.indices.allSatisfy { words[start + $0] == marker[$0] }
+            }
+        } ? .history : .present
     }
 
     /// No question text: nothing echoes, and the past counts (the careful reading).
@@ -43,6 +48,9 @@ public struct QuestionFocus: Sendable, Hashable {
     }
 
     // MARK: - Words
+
+    /// The history markers, word by word.
+    private static let historyMarkerWords = historyMarkers.map { $0.split(separator: " ").map(String.init) }
 
     private static let historyMarkers = [
         "ever", "have you had", "have you been", "have you taken", "have you used", "in the last", "did you",

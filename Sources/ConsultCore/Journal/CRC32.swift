@@ -12,6 +12,18 @@ enum CRC32 {
         return crc ^ 0xFFFF_FFFF
     }
 
+    /// The checksum of a buffer, without a checked array access per byte (a compiled consultation of a
+    /// 10,000-node dialog is a megabyte, checked at every start).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        table.withUnsafeBufferPointer { table in
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
+    }
+
     private static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
         for _ in 0..<8 {

@@ -12,6 +12,9 @@ public enum ConsultationLoader {
         public var consultation: Consultation?
         /// Errors and warnings, in file order.
         public var diagnostics: [Diagnostic]
+        /// Every file the consultation was read from (dialogs and settings), with the bytes that were parsed:
+        /// the key of its compiled form is their hash, so it names exactly what was checked.
+        var sourceFiles: [(path: String, bytes: Data)] = []
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -33,20 +36,25 @@ public enum ConsultationLoader {
             return failure("no such file or folder; give a dialog file or a folder of them (like 'dialogs')", at: path, id: "no-such-path")
         }
         guard isDirectory.boolValue else { return load(files: [path], listedInFolder: false, limits: limits) }
-        let names: [String]
+        let files: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
+            files = try dialogFiles(inFolder: path)
         } catch {
             return failure("cannot list the folder: \(error.localizedDescription)", at: path, id: "folder-unreadable")
         }
-        // `properties.yaml` holds the folder's safety properties (`consult paths --check`), not a dialog.
-        let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "properties.yaml" }
-            .sorted()
-            .map { (path as NSString).appendingPathComponent($0) }
         guard !files.isEmpty else {
             return failure("the folder holds no dialog files (*.yaml)", at: path, id: "no-dialog-files")
         }
         return load(files: files, listedInFolder: true, limits: limits)
+    }
+
+    /// The files of a folder that are read as dialogs (or settings), in the order they are read.
+    static func dialogFiles(inFolder path: String) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path)
+        // `properties.yaml` holds the folder's safety properties (`consult paths --check`), not a dialog.
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "properties.yaml" }
+            .sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
     }
 
     /// Loads a consultation from these files; a file named by a dialog's `settings:` is read as settings.
@@ -62,10 +70,12 @@ public enum ConsultationLoader {
         var log = DiagnosticLog()
         var sources = SourceFiles()
         var trees: [(path: String, root: Yams.Node)] = []
+        var sourceFiles: [(path: String, bytes: Data)] = []
         for path in files {
             guard let file = YAMLFile.read(path, log: &log, listedInFolder: listedInFolder, limits: limits) else { continue }
             trees.append((path, file.root))
             sources.add(file.text, path: path)
+            sourceFiles.append((path, file.bytes))
         }
 
         // Settings files are the ones a dialog names; read those paths first.
@@ -103,6 +113,7 @@ public enum ConsultationLoader {
                 if let file = YAMLFile.read(path, log: &log, limits: limits) {
                     root = file.root
                     sources.add(file.text, path: path)
+                    sourceFiles.append((path, file.bytes))
                 }
             }
             guard let root else { continue }
@@ -126,7 +137,7 @@ public enum ConsultationLoader {
                                         checksFlow: !log.hasErrors)
         let consultation = linker.link()
         log.append(contentsOf: linker.log)
-        return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted)
+        return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted, sourceFiles: sourceFiles)
     }
 
     private static func failure(_ message: String, at path: String, id: String) -> Result {

@@ -66,7 +66,11 @@ enum RegularFileReader {
         if let problem = problem(ofKind: info.st_mode) { return .failure(problem) }
 
         var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        // A buffer the size the file says it is (one byte more shows the end), at most 64 KiB: a start reads
+        // every dialog file to hash it, and a zeroed 64 KiB buffer for each of hundreds of small files added up.
+        let expected = max(0, Int(clamping: info.st_size))
+        data.reserveCapacity(min(expected, maximumBytes) + 1)
+        var buffer = [UInt8](repeating: 0, count: min(64 * 1024, max(4096, expected + 1)))
         while data.count <= maximumBytes {
             let wanted = min(buffer.count, maximumBytes + 1 - data.count)
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }

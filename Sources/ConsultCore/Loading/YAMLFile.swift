@@ -26,6 +26,8 @@ struct YAMLFile {
     var root: Yams.Node
     /// The file's text, for tracing positions inside scalars (see ``SourceFiles``).
     var text: String
+    /// The file's bytes as read, which key its consultation's compiled form (``ConsultationCache``).
+    var bytes: Data
 
     /// Reads and parses `path`, adding any problem to `log`.
     ///
@@ -50,6 +52,7 @@ struct YAMLFile {
     /// Parses file contents already in memory.
     static func parse(_ data: Data, path: String, log: inout DiagnosticLog, limits: Limits = .standard) -> YAMLFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
+        let original = data
         guard data.count <= limits.maximumBytes else {
             log.error("the file is larger than \(limits.maximumBytes / 1024) KiB; a dialog file should be much smaller, split it into several dialogs", at: start, id: "file-too-large")
             return nil
@@ -83,7 +86,7 @@ struct YAMLFile {
                 log.error("the YAML expands to more than \(limits.maximumNodes) values (anchors and aliases repeated?); dialogs do not need aliases", at: root.mark.map { location(of: $0, in: path) } ?? start, id: "yaml-too-large")
                 return nil
             }
-            return YAMLFile(path: path, root: root, text: text)
+            return YAMLFile(path: path, root: root, text: text, bytes: original)
         } catch let error as YamlError {
             var (message, mark) = describe(error)
             if let mark, startsWithTab(text, at: mark) {

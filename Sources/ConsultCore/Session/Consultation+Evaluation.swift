@@ -6,6 +6,14 @@ extension Consultation {
     ///   - today: the reference day for `days_since` and friends (the session's start day).
     ///   - outcome: the value of the built-in `outcome`, when known.
     public func evaluator(answers: [String: AnswerValue?], today: CalendarDay, outcome: OutcomeStatus? = nil) -> ExpressionEvaluator {
+        evaluator(answers: answers, today: today, outcome: { outcome })
+    }
+
+    /// An evaluator whose built-in `outcome` is worked out only if an expression reads it.
+    ///
+    /// The outcome evaluates every rule; most conditions and texts never read it, and a dialog of thousands of
+    /// rules paid for all of them at every branch.
+    public func evaluator(answers: [String: AnswerValue?], today: CalendarDay, outcome: @escaping () -> OutcomeStatus?) -> ExpressionEvaluator {
         let computed = self.computed
         let settings = self.settings
         let questions = self.questions
@@ -20,7 +28,7 @@ extension Consultation {
                 return evaluator.evaluate(value.expression).map(NameValue.value) ?? .unknown
             }
             if name == ConsultationLinker.outcomeName {
-                return outcome.map { .value(.symbol($0.rawValue)) } ?? .unknown
+                return outcome().map { .value(.symbol($0.rawValue)) } ?? .unknown
             }
             return .notAName
         }
@@ -42,41 +50,67 @@ extension Consultation {
         }
         guard anyVague else { return rules.filter { evaluator.holds($0.condition.expression) } }
         var fired: [ScreeningRule] = []
-        for rule in rules {
-            let vague = answersRead(by: rule.condition.expression, among: answers).compactMap { id -> (String, DateRange)? in
-                if case let .dateRange(range)?? = answers[id] { return (id, range) }
-                return nil
-            }
-            guard !vague.isEmpty else {
-                if evaluator.holds(rule.condition.expression) { fired.append(rule) }
-                continue
-            }
-            // Every combination of ends; a rule rarely reads more than one date, so this stays small.
-            var combinations: [[String: AnswerValue?]] = [answers]
-            for (id, range) in vague.prefix(6) {
-                combinations = combinations.flatMap { base in
-                    [range.earliest ?? DateRange.distantPast, range.latest].map { day in
-                        var changed = base
-                        changed[id] = .some(.date(day))
-                        return changed
-                    }
-                }
-            }
-            let holds = combinations.map { self.evaluator(answers: $0, today: today).holds(rule.condition.expression) }
-            if holds.allSatisfy({ $0 }) {
-                fired.append(rule)
-            } else if holds.contains(true) {
-                fired.append(rule.possibly(vague.map(\.1)))
+        for index in rules.indices {
+            switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator) {
+            case .fires: fired.append(rules[index])
+            case let .possibly(ranges): fired.append(rules[index].possibly(ranges))
+            case .holdsNot: break
             }
         }
         return fired
     }
 
+    /// The most severe outcome of the rules that fire for these answers (`proceed` when none does): the status
+    /// of ``firedRules(answers:today:)`` without evaluating notes, and stopping at the first decline.
+    public func outcomeStatus(answers: [String: AnswerValue?], today: CalendarDay) -> OutcomeStatus {
+        let evaluator = evaluator(answers: answers, today: today)
+        var status = OutcomeStatus.proceed
+        for index in rules.indices {
+            guard let effect = rules[index].effect.status, effect > status else { continue }
+            switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator) {
+            case .fires: status = effect
+            case let .possibly(ranges): status = max(status, rules[index].possibly(ranges).effect.status ?? .proceed)
+            case .holdsNot: break
+            }
+            if status == .decline { break }
+        }
+        return status
+    }
+
+    /// Whether a rule fires for these answers, or fires possibly because a vague date it reads leaves it open.
+    private enum Firing {
+        case fires
+        case possibly([DateRange])
+        case holdsNot
+    }
+
+    private func firing(of rule: ScreeningRule, answers: [String: AnswerValue?], today: CalendarDay,
+                        evaluator: ExpressionEvaluator) -> Firing {
+        let vague = rule.answersRead.compactMap { id -> (String, DateRange)? in
+            if case let .dateRange(range)?? = answers[id] { return (id, range) }
+            return nil
+        }
+        guard !vague.isEmpty else {
+            return evaluator.holds(rule.condition.expression) ? .fires : .holdsNot
+        }
+        // Every combination of ends; a rule rarely reads more than one date, so this stays small.
+        var combinations: [[String: AnswerValue?]] = [answers]
+        for (id, range) in vague.prefix(6) {
+            combinations = combinations.flatMap { base in
+                [range.earliest ?? DateRange.distantPast, range.latest].map { day in
+                    var changed = base
+                    changed[id] = .some(.date(day))
+                    return changed
+                }
+            }
+        }
+        let holds = combinations.map { self.evaluator(answers: $0, today: today).holds(rule.condition.expression) }
+        if holds.allSatisfy({ $0 }) { return .fires }
+        return holds.contains(true) ? .possibly(vague.map(\.1)) : .holdsNot
+    }
+
     /// The answers a rule's condition reads that hold a value, directly or through computed values.
     public func answersRead(by expression: Expression, among answers: [String: AnswerValue?]) -> [String] {
-        dependencies(of: expression).answers.filter { name in
-            if case .some(.some) = answers[name] { return true }
-            return false
-        }
+        dependencies(of: expression).answers.filter { if case .some(.some) = answers[$0] { true } else { false } }
     }
 }

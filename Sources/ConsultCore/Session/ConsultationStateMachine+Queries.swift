@@ -14,12 +14,17 @@ extension ConsultationStateMachine {
 
     /// The most severe outcome of the fired rules (`proceed` when none).
     public func outcomeStatus() -> OutcomeStatus {
-        firedRules().compactMap(\.effect.status).max() ?? .proceed
+        consultation.outcomeStatus(answers: state.answerValues, today: state.today)
     }
 
-    /// An evaluator over the answers so far.
+    /// An evaluator over the answers so far (the outcome worked out only when an expression reads it).
     public func currentEvaluator() -> ExpressionEvaluator {
-        consultation.evaluator(answers: state.answerValues, today: state.today, outcome: outcomeStatus())
+        let answers = state.answerValues
+        let consultation = consultation
+        let today = state.today
+        return consultation.evaluator(answers: answers, today: today) {
+            consultation.outcomeStatus(answers: answers, today: today)
+        }
     }
 
     /// The answer kind of a question in the session's language.
@@ -32,6 +37,8 @@ extension ConsultationStateMachine {
     /// Dialog text in the session's language with its `{…}` values filled in.
     public func render(_ text: LocalizedText) -> String {
         let template = text.template(in: state.language)
+        // Most texts have no braces at all, and parsing one at every render was a tenth of a turn.
+        guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return template }
         guard let parsed = try? TextTemplate.parse(template) else { return template }
         // Most texts interpolate nothing; only those need the rules and answers evaluated.
         guard !parsed.expressions.isEmpty else {

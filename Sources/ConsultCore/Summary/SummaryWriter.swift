@@ -133,13 +133,16 @@ public struct SummaryWriter: Sendable {
     static let probeName = "consult-probe"
 
     /// `.20261126-053127-3f9a1c2e.fhir.json.0123456789abcdef.tmp`, and `.consult-probe.<hex>.tmp`.
+    ///
+    /// Every start looks at every file of the folder, a kiosk's thousands of summaries included, and a regular
+    /// expression is compiled anew at each use (0.2 ms a name): only names shaped like a temporary file reach it.
     static func isSummaryTemporary(_ name: String) -> Bool {
-        name.wholeMatch(of: /\.(?:[0-9]{8}-[0-9]{6}-[A-Za-z0-9_-]+\.(?:md|json|fhir\.json)|consult-probe)\.[0-9a-f]{1,16}\.tmp/) != nil
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.wholeMatch(of: /\.(?:[0-9]{8}-[0-9]{6}-[A-Za-z0-9_-]+\.(?:md|json|fhir\.json)|consult-probe)\.[0-9a-f]{1,16}\.tmp/) != nil
     }
 
     /// `.20261126-052000-3f9a1c2e.journal.0123456789abcdef.tmp`.
     static func isJournalTemporary(_ name: String) -> Bool {
-        name.wholeMatch(of: /\.[A-Za-z0-9_-]+\.journal\.[0-9a-f]{16}\.tmp/) != nil
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.wholeMatch(of: /\.[A-Za-z0-9_-]+\.journal\.[0-9a-f]{16}\.tmp/) != nil
     }
 
     // MARK: - Steps

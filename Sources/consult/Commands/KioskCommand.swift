@@ -31,6 +31,9 @@ struct KioskCommand: ParsableCommand {
     @Argument(help: "A dialog file or a folder of dialogs.")
     var dialog: String = "dialogs"
 
+    @OptionGroup(title: "Compiled dialogs")
+    var cacheOptions: CacheOptions
+
     @Option(help: "The folder for summary files (created with mode 0700).")
     var out: String = "summaries"
 
@@ -49,7 +52,7 @@ struct KioskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog, language: lang)
+        let consultation = try DialogLoading.load(dialog, language: lang, cache: cacheOptions.cache)
         let directory = try SummaryFolder.open(out, for: consultation)
         PatientModes.prepare()
         let kiosk = KioskLoop(

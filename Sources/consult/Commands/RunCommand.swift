@@ -26,6 +26,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "A dialog file or a folder of dialogs.")
     var dialog: String = "dialogs"
 
+    @OptionGroup(title: "Compiled dialogs")
+    var cacheOptions: CacheOptions
+
     @Option(help: "The folder for summary files (created with mode 0700).")
     var out: String = "summaries"
 
@@ -33,7 +36,7 @@ struct RunCommand: ParsableCommand {
     var lang: String = "en"
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog, language: lang)
+        let consultation = try DialogLoading.load(dialog, language: lang, cache: cacheOptions.cache)
         let directory = try SummaryFolder.open(out, for: consultation)
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)

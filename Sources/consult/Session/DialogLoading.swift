@@ -5,8 +5,10 @@ import Foundation
 /// Loads the consultation a command runs, or explains on standard error why it cannot.
 enum DialogLoading {
     /// The consultation at `path`; diagnostics go to standard error, and errors end the command with status 1.
-    static func load(_ path: String) throws -> Consultation {
-        let result = ConsultationLoader.load(path: path)
+    ///
+    /// - Parameter cache: where compiled consultations are kept; `nil` loads and checks the files every time.
+    static func load(_ path: String, cache: ConsultationCache? = nil) throws -> Consultation {
+        let result = cache?.load(path: path).result ?? ConsultationLoader.load(path: path)
         for diagnostic in result.diagnostics where diagnostic.severity == .error {
             StandardStreams.writeError(diagnostic.description + "\n")
         }
@@ -18,11 +20,28 @@ enum DialogLoading {
     }
 
     /// The consultation at `path`, checked to have text in `language` (when one is asked for).
-    static func load(_ path: String, language: String?) throws -> Consultation {
-        let consultation = try load(path)
+    static func load(_ path: String, language: String?, cache: ConsultationCache? = nil) throws -> Consultation {
+        let consultation = try load(path, cache: cache)
         if let language, !consultation.languages.contains(language) {
             throw ValidationError("the dialog has no '\(language)' text; choose one of: \(consultation.languages.joined(separator: ", "))")
         }
         return consultation
+    }
+}
+
+/// Where the patient commands keep the compiled form of their dialogs (see ``ConsultationCache``).
+struct CacheOptions: ParsableArguments {
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
+        "The folder for compiled dialogs (default: $XDG_CACHE_HOME/consult, else ~/.cache/consult).",
+        valueName: "DIR"))
+    var cacheDirectory: String?
+
+    @Flag(help: "Load and check the dialog files at every start; read and write no compiled form.")
+    var noCache = false
+
+    /// The cache to use; `nil` with --no-cache or when no folder is known.
+    var cache: ConsultationCache? {
+        guard !noCache, let folder = cacheDirectory ?? ConsultationCache.defaultFolder else { return nil }
+        return ConsultationCache(folder: folder)
     }
 }

@@ -1,0 +1,222 @@
+/// Writes the compact binary form of a checked consultation (see ``CompiledConsultation``).
+///
+/// Integers are LEB128 variable-length (zigzag for signed ones), numbers their 8 IEEE-754 bytes, and every
+/// string goes through one table: a dialog repeats its file name in every source location, and the reader then
+/// shares one copy of each distinct string instead of decoding thousands.
+struct CompiledFormWriter {
+    private(set) var body: [UInt8] = []
+    private var stringIndex: [String: Int] = [:]
+    private var strings: [String] = []
+
+    init() {
+        body.reserveCapacity(64 * 1024)
+    }
+
+    /// The string table followed by the body: what ``CompiledFormReader`` reads.
+    var bytes: [UInt8] {
+        var table = CompiledFormWriter()
+        table.writeCount(strings.count)
+        for string in strings {
+            let utf8 = Array(string.utf8)
+            table.writeCount(utf8.count)
+            table.body.append(contentsOf: utf8)
+        }
+        return table.body + body
+    }
+
+    mutating func writeUnsigned(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            body.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        body.append(UInt8(value))
+    }
+
+    mutating func write(_ value: Int) {
+        // Zigzag: small negative numbers stay short.
+        writeUnsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1)))))
+    }
+
+    mutating func writeCount(_ count: Int) {
+        writeUnsigned(UInt64(count))
+    }
+
+    mutating func write(_ value: Bool) {
+        body.append(value ? 1 : 0)
+    }
+
+    mutating func write(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) }
+    }
+
+    /// A small tag: an enum case or whether an optional value follows.
+    mutating func writeTag(_ tag: UInt8) {
+        body.append(tag)
+    }
+
+    mutating func write(_ string: String) {
+        if let index = stringIndex[string] {
+            writeCount(index)
+        } else {
+            stringIndex[string] = strings.count
+            writeCount(strings.count)
+            strings.append(string)
+        }
+    }
+
+    mutating func write(_ strings: [String]) {
+        writeCount(strings.count)
+        for string in strings { write(string) }
+    }
+
+    mutating func write(_ string: String?) {
+        writeOptional(string) { $0.write($1) }
+    }
+
+    /// An optional value: a tag 0 for none, 1 followed by the value.
+    mutating func writeOptional<Value>(_ value: Value?, _ writeValue: (inout CompiledFormWriter, Value) -> Void) {
+        guard let value else { return writeTag(0) }
+        writeTag(1)
+        writeValue(&self, value)
+    }
+
+    mutating func writeArray<Element>(_ elements: [Element], _ writeElement: (inout CompiledFormWriter, Element) -> Void) {
+        writeCount(elements.count)
+        for element in elements { writeElement(&self, element) }
+    }
+
+    /// A dictionary in key order, so the same consultation always gives the same bytes.
+    mutating func writeDictionary<Value>(_ dictionary: [String: Value], _ writeValue: (inout CompiledFormWriter, Value) -> Void) {
+        writeCount(dictionary.count)
+        for key in dictionary.keys.sorted() {
+            write(key)
+            writeValue(&self, dictionary[key]!)
+        }
+    }
+}
+
+/// Reads what ``CompiledFormWriter`` wrote, checking every length and tag against the bytes there are:
+/// a damaged compiled form is an error to fall back from, never a crash.
+struct CompiledFormReader {
+    /// Why the bytes are not a compiled form this program can use.
+    struct Damaged: Error, Sendable, Hashable, CustomStringConvertible {
+        var reason: String
+        var description: String { "the compiled consultation is damaged (\(reason))" }
+    }
+
+    /// Deepest nesting of expressions read; the expression parser accepts far less, so only damage reaches it.
+    static let maximumDepth = 500
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private var strings: [String] = []
+    /// How deep in nested expressions the reader is.
+    var depth = 0
+
+    init(_ bytes: [UInt8]) throws(Damaged) {
+        self.bytes = bytes
+        position = 0
+        let count = try readCount()
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try readCount()
+            let start = position
+            position += length
+            strings.append(bytes[start..<position].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+        }
+    }
+
+    /// Whether every byte was read: trailing bytes mean the form is not what it claims to be.
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func readUnsigned() throws(Damaged) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count else { throw Damaged(reason: "it ends early") }
+            guard shift < 64 else { throw Damaged(reason: "a number is too long") }
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func readInt() throws(Damaged) -> Int {
+        let zigzag = try readUnsigned()
+        return Int(truncatingIfNeeded: Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
+    }
+
+    /// A count of things that follow; each takes at least a byte, so a count beyond the bytes left is damage
+    /// (and never makes the reader reserve gigabytes).
+    mutating func readCount() throws(Damaged) -> Int {
+        let count = try readUnsigned()
+        guard count <= UInt64(bytes.count - position) else { throw Damaged(reason: "a count of \(count) is beyond its end") }
+        return Int(count)
+    }
+
+    mutating func readBool() throws(Damaged) -> Bool {
+        switch try readTag() {
+        case 0: return false
+        case 1: return true
+        case let tag: throw Damaged(reason: "\(tag) is not true or false")
+        }
+    }
+
+    mutating func readDouble() throws(Damaged) -> Double {
+        guard bytes.count - position >= 8 else { throw Damaged(reason: "it ends early") }
+        var pattern: UInt64 = 0
+        for offset in 0..<8 { pattern |= UInt64(bytes[position + offset]) << (8 * UInt64(offset)) }
+        position += 8
+        return Double(bitPattern: pattern)
+    }
+
+    mutating func readTag() throws(Damaged) -> UInt8 {
+        guard position < bytes.count else { throw Damaged(reason: "it ends early") }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func readString() throws(Damaged) -> String {
+        let index = try readUnsigned()
+        guard index < UInt64(strings.count) else { throw Damaged(reason: "string \(index) is not in its table") }
+        return strings[Int(index)]
+    }
+
+    mutating func readStrings() throws(Damaged) -> [String] {
+        try readArray { reader throws(Damaged) in try reader.readString() }
+    }
+
+    mutating func readOptionalString() throws(Damaged) -> String? {
+        try readOptional { reader throws(Damaged) in try reader.readString() }
+    }
+
+    mutating func readOptional<Value>(_ readValue: (inout CompiledFormReader) throws(Damaged) -> Value) throws(Damaged) -> Value? {
+        switch try readTag() {
+        case 0: return nil
+        case 1: return try readValue(&self)
+        case let tag: throw Damaged(reason: "\(tag) is not an optional's tag")
+        }
+    }
+
+    mutating func readArray<Element>(_ readElement: (inout CompiledFormReader) throws(Damaged) -> Element) throws(Damaged) -> [Element] {
+        let count = try readCount()
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try readElement(&self)) }
+        return elements
+    }
+
+    mutating func readDictionary<Value>(_ readValue: (inout CompiledFormReader) throws(Damaged) -> Value) throws(Damaged) -> [String: Value] {
+        let count = try readCount()
+        var dictionary: [String: Value] = [:]
+        dictionary.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try readString()
+            dictionary[key] = try readValue(&self)
+        }
+        return dictionary
+    }
+}
