@@ -31,6 +31,8 @@ struct FHIRQuestionnaireResponse: Encodable {
 
     let resourceType = "QuestionnaireResponse"
     var id: String
+    /// The session's reference code, when it has one: what the front desk is told.
+    var identifier: Identifier?
     var meta: Meta?
     var language: String?
     var `extension`: [Extension]
@@ -39,6 +41,14 @@ struct FHIRQuestionnaireResponse: Encodable {
     var status: String
     var authored: String
     var item: [Item]?
+
+    /// The code system of reference codes; an identifier's `system` says which codes its `value` is among.
+    static let referenceSystem = "urn:consult:reference"
+
+    struct Identifier: Encodable {
+        var system: String
+        var value: String
+    }
 
     struct Meta: Encodable {
         var tag: [Coding]
@@ -91,6 +101,7 @@ struct FHIRQuestionnaireResponse: Encodable {
 extension FHIRQuestionnaireResponse {
     init(_ record: ConsultationRecord) {
         id = Self.resourceID(record.id)
+        identifier = record.reference.map { Identifier(system: Self.referenceSystem, value: $0.description) }
         meta = record.mode == .rehearsal ? Meta(tag: [Self.rehearsalTag]) : nil
         language = record.language.nonEmptyCode
         `extension` = [Extension(url: Self.outcomeExtensionURL, valueCode: record.outcome.status.rawValue)]

@@ -64,10 +64,35 @@ public struct SummaryWriter: Sendable {
             let files = contents.map { (name: "\(candidate).\($0.extension)", data: $0.data) }
             if let names = try place(files, in: folder, acceptingIdenticalFiles: acceptingIdenticalFiles) {
                 try Self.mapping(folder.path) { () throws(SystemCallError) in try folder.sync() }
+                // The summary is written; the index only speeds up listing. When this line is lost, the listing
+                // finds the summary unindexed and reads it in full (``SummaryIndex``).
+                try? SummaryIndex.append(SummaryListing(record, stem: candidate), in: folder, mode: 0o600)
                 return names.map { directory.appendingPathComponent($0, isDirectory: false) }
             }
         }
         throw .noFreeName(path: folder.path, stem: stem)
+    }
+
+    // MARK: - Reference codes
+
+    /// A code for a new session that no summary or journal in the folder has.
+    ///
+    /// The codes in use are read from the file names (summaries and journals both carry theirs), so a code is
+    /// unique in the folder whatever wrote the summaries before. A folder that cannot be read gives a code
+    /// checked against nothing: a clash is then one in hundreds of millions, and never overwrites anything (the
+    /// session id stays in every name).
+    ///
+    /// - Parameter generator: the random source; the program passes the system's, tests a seeded one.
+    public func newReference<Generator: RandomNumberGenerator>(using generator: inout Generator) -> ReferenceCode {
+        ReferenceCode.random(avoiding: usedReferences(), using: &generator)
+    }
+
+    /// The codes of the folder's summaries and of its sessions in progress.
+    func usedReferences() -> Set<ReferenceCode> {
+        guard let folder = try? openFolder() else { return [] }
+        var names = (try? folder.names()) ?? []
+        if let journals = try? folder.subfolder(Self.journalFolderName) { names += (try? journals.names()) ?? [] }
+        return Set(names.compactMap(ReferenceCode.inFileName))
     }
 
     // MARK: - Before the first question

@@ -37,9 +37,11 @@ struct RunCommand: ParsableCommand {
         let directory = try SummaryFolder.open(out, for: consultation)
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
+        var random = SystemRandomNumberGenerator()
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),
-            summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil
+            summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil,
+            reference: SummaryWriter(directory: directory).newReference(using: &random)
         )
         switch driver.run() {
         case .finished, .terminated:

@@ -33,9 +33,12 @@ struct KioskLoop {
             unsaved = saveAgain(unsaved).map(\.record)
             resetScreen()
             guard let language = welcome() else { break }
+            var random = SystemRandomNumberGenerator()
+            let reference = SummaryWriter(directory: summaryDirectory).newReference(using: &random)
             let driver = ConsultationDriver(
                 consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
-                language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
+                language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning,
+                reference: reference, announcesReference: false
             )
             switch driver.run() {
             case let .finished(_, walkedAway):
@@ -48,7 +51,7 @@ struct KioskLoop {
                 if stopping { return stop(unsaved) }
                 if walkedAway { continue }
             }
-            guard thankYou() else { break }
+            guard thankYou(reference) else { break }
         }
         return stop(unsaved)
     }
@@ -147,9 +150,12 @@ struct KioskLoop {
     }
 
     /// The thank-you screen, left by Enter or after the idle time. Returns `false` when the kiosk should stop.
-    private func thankYou() -> Bool {
+    /// The code is shown even when the summary could not be written yet: the journal (or memory) keeps it with
+    /// the answers, and the summary is written under it later.
+    private func thankYou(_ reference: ReferenceCode) -> Bool {
         screen.writeLine()
         screen.writeLine(SessionScreenText.thankYou)
+        showReference(reference, screen: screen, styled: reader.isInteractive)
         screen.writeLine(SessionScreenText.pressEnterToFinish)
         switch reader.readLine(prompt: "> ", completions: [], timeout: idleTimeout) {
         case .line, .timedOut, .interrupted:
