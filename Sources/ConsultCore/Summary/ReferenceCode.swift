@@ -16,6 +16,17 @@ public struct ReferenceCode: Sendable, Hashable, Comparable, CustomStringConvert
     ///
     /// - Returns: `nil` when the text is not six characters of the alphabet.
     public init?(_ text: String) {
+        // The form codes are written in (`K7M-4QX`), read without the general path: listing a folder reads one
+        // per summary.
+        let bytes = text.utf8
+        if bytes.count == 7, bytes.allSatisfy({ Self.isAlphabetByte($0) || $0 == UInt8(ascii: "-") }),
+           bytes.firstIndex(of: UInt8(ascii: "-")) == bytes.index(bytes.startIndex, offsetBy: 3),
+           bytes.lastIndex(of: UInt8(ascii: "-")) == bytes.index(bytes.startIndex, offsetBy: 3) {
+            var kept = Array(bytes)
+            kept.remove(at: 3)
+            characters = String(decoding: kept, as: UTF8.self)
+            return
+        }
         let kept = text.uppercased().filter { $0 != "-" && $0 != " " }
         guard kept.count == Self.length, kept.allSatisfy(Self.alphabet.contains) else { return nil }
         characters = kept
@@ -44,6 +55,16 @@ public struct ReferenceCode: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// How many codes ``random(avoiding:using:)`` draws before it gives up avoiding.
     static let maximumDraws = 1_000
+
+    /// Whether `byte` is one of the alphabet's characters (in upper case).
+    private static func isAlphabetByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "2")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            byte != UInt8(ascii: "I") && byte != UInt8(ascii: "L") && byte != UInt8(ascii: "O") && byte != UInt8(ascii: "U")
+        default: false
+        }
+    }
 
     private init(unchecked characters: String) {
         self.characters = characters

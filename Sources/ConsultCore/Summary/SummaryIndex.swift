@@ -60,6 +60,8 @@ public struct SummaryListing: Sendable, Hashable {
 /// written as `\\` `\t` `\n` `\r` `\u`.
 public enum SummaryIndex {
     static let fileName = ".index.tsv"
+    private static let jsonSuffix = Array(".json".utf8)
+    private static let fhirSuffix = Array(".fhir.json".utf8)
     static let header = "#consult-summary-index 1"
 
     // MARK: - Writing
@@ -78,11 +80,14 @@ public enum SummaryIndex {
 
     /// Appends the line of `listing` to the index in `folder` and syncs it.
     ///
-    /// - Parameter mode: the mode a new index is created with (the summaries' mode).
-    static func append(_ listing: SummaryListing, in folder: DurableFolder, mode: mode_t) throws(SystemCallError) {
-        let file = openat(folder.descriptor, fileName, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode)
+    static func append(_ listing: SummaryListing, in folder: DurableFolder) throws(SystemCallError) {
+        let file = openat(folder.descriptor, fileName, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard file >= 0 else { throw .last(path: folder.path + "/" + fileName) }
         defer { _ = closeDescriptor(file) }
+        // Like the summaries: the staff group reads it in a shared folder, nobody else ever.
+        if let group = folder.sharedGroup {
+            guard fchown(file, uid_t.max, group) == 0, fchmod(file, 0o640) == 0 else { throw .last(path: folder.path + "/" + fileName) }
+        }
         // Two kiosks may share a folder: one whole line at a time, and the header only once.
         guard flock(file, LOCK_EX) == 0 else { throw .last(path: folder.path + "/" + fileName) }
         var info = stat()
@@ -95,26 +100,62 @@ public enum SummaryIndex {
     // MARK: - Reading
 
     /// Parses the index's lines; lines that cannot be read are skipped (the summary is then read in full).
+    ///
+    /// Works on bytes, not characters: a folder of hundreds of thousands of summaries has as many lines.
     static func parse(_ data: Data) -> [String: SummaryListing] {
         var listings: [String: SummaryListing] = [:]
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            guard line.first != UInt8(ascii: "#"), let listing = parseLine(String(decoding: line, as: UTF8.self)) else { continue }
-            listings[listing.stem] = listing
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            listings.reserveCapacity(bytes.count / 120)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if end > start, bytes[start] != UInt8(ascii: "#"),
+                   let listing = parseLine(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    listings[listing.stem] = listing
+                }
+                start = end + 1
+            }
         }
         return listings
     }
 
     static func parseLine(_ line: String) -> SummaryListing? {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count >= 9, let seconds = Int64(fields[1]), let mode = SessionMode(rawValue: String(fields[4])),
-              let status = OutcomeStatus(rawValue: String(fields[5])) else { return nil }
-        let list = { (field: Substring) -> [String] in
-            field.isEmpty ? [] : field.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(unescape)
+        var copy = line
+        return copy.withUTF8 { parseLine($0) }
+    }
+
+    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>) -> SummaryListing? {
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(9)
+        var start = 0
+        for index in 0...line.count where index == line.count || line[index] == 0x09 {
+            fields.append(UnsafeBufferPointer(rebasing: line[start..<index]))
+            start = index + 1
         }
-        return SummaryListing(stem: unescape(fields[0]), finished: Date(timeIntervalSince1970: Double(seconds)),
-                              reference: fields[2].isEmpty ? nil : ReferenceCode(String(fields[2])), id: unescape(fields[3]),
-                              mode: mode, status: status, reasons: list(fields[7]), unansweredQuestions: list(fields[8]),
-                              recovered: fields[6] == "1")
+        guard fields.count >= 9 else { return nil }
+        var seconds: Int64 = 0
+        for byte in fields[1] {
+            guard byte >= 0x30, byte <= 0x39, seconds < Int64.max / 10 - 10 else { return nil }
+            seconds = seconds * 10 + Int64(byte - 0x30)
+        }
+        guard !fields[1].isEmpty, let mode = SessionMode(rawValue: text(fields[4])),
+              let status = OutcomeStatus(rawValue: text(fields[5])) else { return nil }
+        let list = { (field: UnsafeBufferPointer<UInt8>) -> [String] in
+            field.isEmpty ? [] : field.split(separator: 0x1F, omittingEmptySubsequences: false).map {
+                unescape(Substring(text(UnsafeBufferPointer(rebasing: $0))))
+            }
+        }
+        return SummaryListing(stem: unescape(Substring(text(fields[0]))), finished: Date(timeIntervalSince1970: Double(seconds)),
+                              reference: fields[2].isEmpty ? nil : ReferenceCode(text(fields[2])),
+                              id: unescape(Substring(text(fields[3]))), mode: mode, status: status,
+                              reasons: list(fields[7]), unansweredQuestions: list(fields[8]),
+                              recovered: fields[6].count == 1 && fields[6][0] == UInt8(ascii: "1"))
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     static func escape(_ text: String) -> String {
@@ -134,7 +175,7 @@ public enum SummaryIndex {
     }
 
     static func unescape(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var result = ""
         var escaping = false
         for character in text {
@@ -170,12 +211,17 @@ public enum SummaryIndex {
         }
         var stems: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            // `<stem>.json`, not `<stem>.fhir.json`, not hidden (temporary files, the index, `.journal`); checked
+            // on the bytes, since only a third of the names are kept.
+            let stem: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                guard length > 5, bytes[0] != UInt8(ascii: "."),
+                      Array(bytes[(length - 5)..<length]) == Self.jsonSuffix,
+                      length < 10 || Array(bytes[(length - 10)..<length]) != Self.fhirSuffix else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<(length - 5)]), as: UTF8.self)
             }
-            // `<stem>.json`, not `<stem>.fhir.json`, not hidden (temporary files, the index, `.journal`).
-            guard name.hasSuffix(".json"), !name.hasSuffix(".fhir.json"), !name.hasPrefix(".") else { continue }
-            stems.append(String(name.dropLast(5)))
+            if let stem { stems.append(stem) }
         }
         closedir(stream)
 
@@ -192,7 +238,8 @@ public enum SummaryIndex {
                 unreadable.append(stem + ".json")
             }
         }
-        listings.sort { ($0.finished, $0.stem) > ($1.finished, $1.stem) }
+        // Stems start with the finishing time, so byte order is time order; ties in the same second by code.
+        listings.sort { $0.finished != $1.finished ? $0.finished > $1.finished : !$0.stem.utf8.lexicographicallyPrecedes($1.stem.utf8) }
         return SummaryFolderListing(directory: directory, summaries: listings, unreadable: unreadable.sorted(),
                                     readInFull: listings.count - listings.filter { indexed[$0.stem] != nil }.count)
     }

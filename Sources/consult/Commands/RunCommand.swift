@@ -29,12 +29,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The folder for summary files (created with mode 0700).")
     var out: String = "summaries"
 
+    @Option(help: "A staff group that may read the summaries: the folder is made 2750 and the files 0640 for it.")
+    var group: String?
+
     @Option(help: "The patient's language code, e.g. en.")
     var lang: String = "en"
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
-        let directory = try SummaryFolder.open(out, for: consultation)
+        let directory = try SummaryFolder.open(out, for: consultation, group: try SummaryGroup.option(group))
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
         var random = SystemRandomNumberGenerator()
