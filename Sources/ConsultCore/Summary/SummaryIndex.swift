@@ -244,6 +244,29 @@ public enum SummaryIndex {
                                     readInFull: listings.count - listings.filter { indexed[$0.stem] != nil }.count)
     }
 
+    /// The stems of the summaries whose names carry `code`, newest first: what `show` and `print` need, from the
+    /// file names alone (one `readdir`, no index, no summary read).
+    ///
+    /// - Throws: ``SummaryListingError`` when the folder cannot be read.
+    public static func stems(with code: ReferenceCode, in directory: URL) throws(SummaryListingError) -> [String] {
+        let path = directory.path
+        guard let stream = opendir(path) else {
+            throw .unreadableFolder(path: path, reason: SystemCallError.last(path: path).reason)
+        }
+        defer { closedir(stream) }
+        let infix = "-\(code)-"
+        var stems: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasSuffix(".md"), !name.hasPrefix("."), name.contains(infix),
+                  ReferenceCode.inFileName(name) == code else { continue }
+            stems.append(String(name.dropLast(3)))
+        }
+        return stems.sorted(by: >)
+    }
+
     /// The listing of a summary the index lacks, from its `.json` file.
     static func readSummary(_ file: URL, stem: String) -> SummaryListing? {
         guard let data = try? Data(contentsOf: file),

@@ -112,7 +112,7 @@ struct SummariesShowCommand: ParsableCommand {
     func validate() throws { _ = try SummariesText.code(reference) }
 
     func run() throws {
-        let (_, markdown) = try folder.staffPage(try SummariesText.code(reference))
+        let markdown = try folder.staffPage(try SummariesText.code(reference))
         let interactive = isatty(STDOUT_FILENO) == 1
         let styled = interactive && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let lines = StaffPage(markdown: markdown).terminalLines(width: SummariesOutput.width, styled: styled)
@@ -150,10 +150,8 @@ struct SummariesPrintCommand: ParsableCommand {
 
     func run() throws {
         let code = try SummariesText.code(reference)
-        let (listing, markdown) = try folder.staffPage(code)
-        let page = StaffPage(markdown: markdown)
-        let title = "\(code) — consultation summary"
-        let text = page.html(title: title, reference: listing.reference?.description)
+        let page = StaffPage(markdown: try folder.staffPage(code))
+        let text = page.html(title: "\(code) — consultation summary", reference: code.description)
         let descriptor = open(html, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
@@ -189,20 +187,26 @@ struct SummaryFolderOption: ParsableArguments {
         }
     }
 
-    /// The listing and staff page of the summary with `code`; exit 1 when there is none.
-    func staffPage(_ code: ReferenceCode) throws -> (SummaryListing, String) {
-        let matches = try list().summaries.filter { $0.reference == code }
-        guard let newest = matches.first else {
+    /// The staff page of the summary with `code`, found by its file name; exit 1 when there is none.
+    func staffPage(_ code: ReferenceCode) throws -> String {
+        let stems: [String]
+        do {
+            stems = try SummaryIndex.stems(with: code, in: URL(fileURLWithPath: out))
+        } catch {
+            StandardStreams.writeError("consult: \(error.description)\n")
+            throw ExitCode(1)
+        }
+        guard let newest = stems.first else {
             StandardStreams.writeError("consult: \(SummariesText.notFound(code, in: out))\n")
             throw ExitCode(1)
         }
-        if matches.count > 1 { StandardStreams.writeError("consult: \(SummariesText.several(code, matches.count))\n") }
-        let file = URL(fileURLWithPath: out).appendingPathComponent(newest.stem + ".md")
+        if stems.count > 1 { StandardStreams.writeError("consult: \(SummariesText.several(code, stems.count))\n") }
+        let file = URL(fileURLWithPath: out).appendingPathComponent(newest + ".md")
         guard let data = try? Data(contentsOf: file) else {
             StandardStreams.writeError("consult: cannot read \(file.path); check that you may read the folder's files\n")
             throw ExitCode(1)
         }
-        return (newest, String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
