@@ -37,7 +37,8 @@ struct FHIRQuestionnaireResponse: Encodable {
     var language: String?
     var `extension`: [Extension]
     var questionnaire: String
-    /// `completed`, or `in-progress` when the consultation was not finished.
+    /// `completed`, or `stopped` when the consultation ended before its last question: FHIR R4's status for a form
+    /// abandoned before completion (`in-progress` would promise that more answers may come).
     var status: String
     var authored: String
     var item: [Item]?
@@ -106,9 +107,11 @@ extension FHIRQuestionnaireResponse {
         language = record.language.nonEmptyCode
         `extension` = [Extension(url: Self.outcomeExtensionURL, valueCode: record.outcome.status.rawValue)]
         questionnaire = Self.questionnaireURL(record.dialog)
-        status = record.outcome.status == .incomplete ? "in-progress" : "completed"
+        status = record.outcome.status == .incomplete ? "stopped" : "completed"
         authored = SummaryTimestamp.iso8601(record.finished)
-        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id) }
+        // A question skipped (or a text left empty) has no answer, and FHIR wants no item without one: a
+        // response item says what was answered. What was typed at a skipped question is in the `.json`.
+        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id) }.filter { $0.answer != nil }
         item = items.isEmpty ? nil : items
     }
 
