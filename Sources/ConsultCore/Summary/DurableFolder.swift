@@ -172,6 +172,23 @@ final class DurableFolder {
     // MARK: - Reading
 
     /// The names in the folder, sorted, without `.` and `..`.
+    /// Calls `body` with each name in the folder, unsorted; nothing when the folder cannot be read.
+    func forEachName(_ body: (String) -> Void) {
+        let copy = dup(descriptor)
+        guard copy >= 0 else { return }
+        guard let stream = fdopendir(copy) else {
+            _ = closeDescriptor(copy)
+            return
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        while let entry = readdir(stream) {
+            body(withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            })
+        }
+    }
+
     func names() throws(SystemCallError) -> [String] {
         let copy = dup(descriptor)
         guard copy >= 0 else { throw .last(path: path) }

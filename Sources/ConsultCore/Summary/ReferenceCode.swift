@@ -82,8 +82,16 @@ public struct ReferenceCode: Sendable, Hashable, Comparable, CustomStringConvert
     /// Finds the code in a summary or journal file name (`20261126-053127-K7M-4QX-3f9a1c2e.md`): the two groups
     /// after the time. `nil` for names without one (summaries written before codes existed).
     public static func inFileName(_ name: String) -> ReferenceCode? {
-        guard let match = name.prefixMatch(of: /[0-9]{8}-[0-9]{6}-([0-9A-Z]{3})-([0-9A-Z]{3})-/) else { return nil }
-        return ReferenceCode(String(match.1) + String(match.2))
+        // On bytes, not a regular expression: a kiosk's folder may hold hundreds of thousands of names, read at
+        // every patient's start.
+        let bytes = Array(name.utf8.prefix(24))
+        guard bytes.count == 24 else { return nil }
+        let dash = UInt8(ascii: "-")
+        func digits(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        func code(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy(isAlphabetByte) }
+        guard digits(0..<8), bytes[8] == dash, digits(9..<15), bytes[15] == dash, code(16..<19), bytes[19] == dash,
+              code(20..<23), bytes[23] == dash else { return nil }
+        return ReferenceCode(unchecked: String(decoding: bytes[16..<19] + bytes[20..<23], as: UTF8.self))
     }
 }
 

@@ -98,9 +98,12 @@ public struct SummaryWriter: Sendable {
     /// The codes of the folder's summaries and of its sessions in progress.
     func usedReferences() -> Set<ReferenceCode> {
         guard let folder = try? openFolder() else { return [] }
-        var names = (try? folder.names()) ?? []
-        if let journals = try? folder.subfolder(Self.journalFolderName) { names += (try? journals.names()) ?? [] }
-        return Set(names.compactMap(ReferenceCode.inFileName))
+        var used = Set<ReferenceCode>()
+        folder.forEachName { if let code = ReferenceCode.inFileName($0) { used.insert(code) } }
+        if let journals = try? folder.subfolder(Self.journalFolderName) {
+            journals.forEachName { if let code = ReferenceCode.inFileName($0) { used.insert(code) } }
+        }
+        return used
     }
 
     // MARK: - Before the first question
@@ -129,7 +132,8 @@ public struct SummaryWriter: Sendable {
         }
         var check = SummaryFolderCheck(directory: directory)
         for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {
-            for name in (try? place.names()) ?? [] where isTemporary(name) {
+            // Temporary names start with a dot: the cheap test first, for folders of hundreds of thousands of summaries.
+            for name in (try? place.names()) ?? [] where name.hasPrefix(".") && isTemporary(name) {
                 let shown = place === folder ? name : ".journal/" + name
                 guard let file = place.staleTemporary(name, olderThan: Self.staleTemporaryAge, now: now) else {
                     check.keptTemporaryFiles.append(shown)
