@@ -16,6 +16,33 @@ struct KioskTests {
         return kiosk
     }
 
+    @Test("the thank-you screen shows the code of the summary just written, and the next welcome no longer shows it")
+    func thankYouShowsTheReferenceCode() throws {
+        let out = PackagePaths.temporaryFolder("kiosk-code")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let kiosk = try startKiosk(out)
+        try kiosk.send("Enter")
+        try kiosk.waitFor(Self.consentQuestion)
+        try kiosk.send("C-d")
+        try kiosk.waitFor("Please tell the front desk your code:")
+        let summaries = try PackagePaths.summaries(in: out)
+        let code = try #require(summaries.first?["reference"] as? String)
+        #expect(code.wholeMatch(of: /[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}/) != nil)
+        let thankYou = try kiosk.screenAndScrollback()
+        #expect(thankYou.contains("    \(code)"), "\(thankYou)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
+        #expect(names.count == 3 && names.allSatisfy { $0.contains("-\(code)-") }, "\(names)")
+        try kiosk.send("Enter")
+        try kiosk.waitFor(Self.welcome)
+        let deadline = ContinuousClock.now + .seconds(15)
+        var screen = try kiosk.screenAndScrollback()
+        while screen.contains(code) && ContinuousClock.now < deadline {
+            try ProcessWait.pause(milliseconds: 50)
+            screen = try kiosk.screenAndScrollback()
+        }
+        #expect(!screen.contains(code), "\(screen)")
+    }
+
     @Test("after the idle timeout the welcome returns and the previous answers are gone from screen and scrollback")
     func idleTimeoutClearsThePreviousPatient() throws {
         let out = PackagePaths.temporaryFolder("kiosk-idle")

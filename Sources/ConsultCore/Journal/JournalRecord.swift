@@ -43,9 +43,13 @@ public struct JournalHeader: Sendable, Hashable {
     public var mode: SessionMode
     /// When the session started; its UTC day is the reference for relative dates ("3 months ago").
     public var started: Date
+    /// The session's code for the front desk, kept here so a recovered summary has the code the patient was given.
+    public var reference: ReferenceCode?
 
-    public init(sessionID: String, dialogID: String, dialogVersion: String, language: String, mode: SessionMode, started: Date) {
+    public init(sessionID: String, dialogID: String, dialogVersion: String, language: String, mode: SessionMode, started: Date,
+                reference: ReferenceCode? = nil) {
         self.sessionID = sessionID
+        self.reference = reference
         self.dialogID = dialogID
         self.dialogVersion = dialogVersion
         self.language = language
@@ -54,9 +58,9 @@ public struct JournalHeader: Sendable, Hashable {
     }
 
     /// The header of a session as the state machine holds it.
-    init(_ state: SessionState) {
+    init(_ state: SessionState, reference: ReferenceCode?) {
         self.init(sessionID: state.id, dialogID: state.dialogID, dialogVersion: state.dialogVersion,
-                  language: state.language, mode: state.mode, started: state.started)
+                  language: state.language, mode: state.mode, started: state.started, reference: reference)
     }
 }
 
@@ -126,6 +130,7 @@ extension JournalRecord: Codable {
         case text
         case state
         case files
+        case reference
     }
 
     public init(from decoder: any Decoder) throws {
@@ -139,7 +144,9 @@ extension JournalRecord: Codable {
                 dialogVersion: try container.decode(String.self, forKey: .dialogVersion),
                 language: try container.decode(String.self, forKey: .language),
                 mode: try container.decode(SessionMode.self, forKey: .mode),
-                started: Date(milliseconds: try container.decode(Int64.self, forKey: .started))
+                started: Date(milliseconds: try container.decode(Int64.self, forKey: .started)),
+                // Journals written before codes existed have none; their summaries get none either.
+                reference: try container.decodeIfPresent(ReferenceCode.self, forKey: .reference)
             ))
         case .line, .endOfInput, .interrupted, .idleTimeout:
             let at = Date(milliseconds: try container.decode(Int64.self, forKey: .at))
@@ -171,6 +178,7 @@ extension JournalRecord: Codable {
             try container.encode(header.language, forKey: .language)
             try container.encode(header.mode, forKey: .mode)
             try container.encode(JournalTime.milliseconds(header.started), forKey: .started)
+            try container.encodeIfPresent(header.reference, forKey: .reference)
         case let .event(event, at, state):
             switch event {
             case let .line(text):

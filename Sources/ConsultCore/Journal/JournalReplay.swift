@@ -26,7 +26,7 @@ public enum JournalReplay {
                 throw .diverged(record: number)
             case let .event(event, at, state):
                 guard !machine.isFinished else { throw .diverged(record: number) }
-                action = apply(event, to: &machine, at: at)
+                action = apply(event, to: &machine, at: at).withReference(header.reference)
                 guard fingerprint(machine.state) == state else { throw .diverged(record: number) }
                 lastActivity = at
                 events += 1
@@ -72,6 +72,16 @@ public enum JournalReplay {
     }
 }
 
+extension ConsultationAction {
+    /// The action with the session's code set on the record of a `.finish`: the state machine knows nothing of
+    /// codes (they are the summary folder's), so the journaled session and its replay add it.
+    func withReference(_ reference: ReferenceCode?) -> ConsultationAction {
+        guard let reference, case .finish(let messages, var record) = self else { return self }
+        record.reference = reference
+        return .finish(messages, record)
+    }
+}
+
 /// A journal replayed: the session as it stood at its last saved event.
 public struct ReplayedJournal: Sendable {
     public var contents: JournalContents
@@ -101,6 +111,7 @@ public struct ReplayedJournal: Sendable {
             preconditionFailure("end of input did not finish the session")
         }
         record.recovered = RecoveryNote(lastActivity: lastActivity, answerCount: record.answers.count)
+        record.reference = contents.header.reference
         return record
     }
 }

@@ -46,13 +46,19 @@ public struct JournaledSession {
     ///   - language: the patient's language; a language the dialog lacks falls back to English.
     ///   - id: the session id, used in the journal's and the summary's file names.
     ///   - started: when the session starts (kept to the millisecond); its UTC day is the reference for relative dates.
+    ///   - reference: the code the patient is given for the front desk (``SummaryWriter/newReference(using:)``);
+    ///     it is in the journal's header and name, and in the summary, also when the summary is recovered.
     ///   - writer: the summary writer whose folder holds the journal and receives the summary.
     public init(consultation: Consultation, language: String = "en", mode: SessionMode = .patient,
-                id: String, started: Date, writer: SummaryWriter) {
+                id: String, started: Date, reference: ReferenceCode? = nil, writer: SummaryWriter) {
         machine = ConsultationStateMachine(consultation: consultation, language: language, mode: mode, id: id,
                                            started: JournalTime.normalized(started))
-        journal = SessionJournal(writer: writer, header: JournalHeader(machine.state))
+        self.reference = reference
+        journal = SessionJournal(writer: writer, header: JournalHeader(machine.state, reference: reference))
     }
+
+    /// The session's code for the front desk, set on the record of every `.finish` action.
+    public let reference: ReferenceCode?
 
     /// The session's state, as the state machine holds it.
     public var state: SessionState { machine.state }
@@ -97,7 +103,7 @@ public struct JournaledSession {
     private mutating func receive(_ event: JournalEvent, at now: Date) -> JournaledStep {
         let time = JournalTime.normalized(now)
         let before = machine.state
-        let action = JournalReplay.apply(event, to: &machine, at: time)
+        let action = JournalReplay.apply(event, to: &machine, at: time).withReference(reference)
         guard machine.state != before else {
             // Nothing changed, so nothing to journal; a journal that failed earlier gets another chance.
             return JournaledStep(action: action, journalError: journal.isDurable ? nil : journal.flush())

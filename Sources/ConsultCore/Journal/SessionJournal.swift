@@ -105,7 +105,7 @@ final class SessionJournal {
             throw .recordTooLarge(path: folder.path)
         }
         let contents = JournalFormat.preamble() + headerRecord + framed.reduce(Data(), +)
-        let stem = SummaryRenderer.fileStem(id: header.sessionID, at: header.started)
+        let stem = SummaryRenderer.fileStem(id: header.sessionID, reference: header.reference, at: header.started)
         do throws(SystemCallError) {
             let (temporary, descriptor) = try folder.createTemporary(for: stem + ".journal", contents: contents, appending: true)
             defer { folder.remove(temporary) }

@@ -7,6 +7,9 @@ import Foundation
 public struct ConsultationRecord: Sendable, Hashable, Codable {
     /// Short random id, also part of the summary file names (`3f9a1c2e`).
     public var id: String
+    /// The code the patient quotes at the front desk (`K7M-4QX`), unique in the summary folder; `nil` for sessions
+    /// that are not a patient's at a kiosk or terminal (rehearsals, replays) and for summaries written before codes.
+    public var reference: ReferenceCode?
     public var dialog: DialogIdentity
     /// Language code of the session (`en`).
     public var language: String
@@ -29,9 +32,10 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
         id: String, dialog: DialogIdentity, language: String, mode: SessionMode,
         started: Date, finished: Date, outcome: OutcomeSummary, answers: [AnsweredQuestion],
         highlights: [String] = [], topics: [TopicRecord] = [], faq: [FAQRecord] = [], estimate: CostEstimate? = nil,
-        recovered: RecoveryNote? = nil
+        recovered: RecoveryNote? = nil, reference: ReferenceCode? = nil
     ) {
         self.id = id
+        self.reference = reference
         self.dialog = dialog
         self.language = language
         self.mode = mode

@@ -24,6 +24,9 @@ final class DurableFolder {
     let path: String
     let descriptor: Int32
     let operations: any FileOperations
+    /// Set when the folder is shared with a staff group (``SummaryGroup``): new files are given to that group,
+    /// mode `0640`, instead of `0600`. Sub-folders (the journals) never are.
+    var sharedGroup: gid_t?
 
     /// Takes ownership of an open folder descriptor (closed when this value goes away).
     init(descriptor: Int32, path: String, operations: any FileOperations) {
@@ -97,6 +100,10 @@ final class DurableFolder {
         do throws(SystemCallError) {
             _ = flock(file, LOCK_EX | LOCK_NB) // nobody else knows the name yet, so this cannot wait
             guard fchmod(file, 0o600) == 0 else { throw .last(path: path) }
+            if let sharedGroup {
+                // Readable by the staff group once complete; the name it gets later is then already readable.
+                guard fchown(file, uid_t.max, sharedGroup) == 0, fchmod(file, 0o640) == 0 else { throw .last(path: path) }
+            }
             try Self.writeAll(contents, to: file, path: path, operations: operations)
             try Self.retryingInterrupts(path: path) { operations.fsync(file) }
         } catch {
@@ -165,6 +172,23 @@ final class DurableFolder {
     // MARK: - Reading
 
     /// The names in the folder, sorted, without `.` and `..`.
+    /// Calls `body` with each name in the folder, unsorted; nothing when the folder cannot be read.
+    func forEachName(_ body: (String) -> Void) {
+        let copy = dup(descriptor)
+        guard copy >= 0 else { return }
+        guard let stream = fdopendir(copy) else {
+            _ = closeDescriptor(copy)
+            return
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        while let entry = readdir(stream) {
+            body(withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            })
+        }
+    }
+
     func names() throws(SystemCallError) -> [String] {
         let copy = dup(descriptor)
         guard copy >= 0 else { throw .last(path: path) }

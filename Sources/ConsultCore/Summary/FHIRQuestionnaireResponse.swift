@@ -31,14 +31,25 @@ struct FHIRQuestionnaireResponse: Encodable {
 
     let resourceType = "QuestionnaireResponse"
     var id: String
+    /// The session's reference code, when it has one: what the front desk is told.
+    var identifier: Identifier?
     var meta: Meta?
     var language: String?
     var `extension`: [Extension]
     var questionnaire: String
-    /// `completed`, or `in-progress` when the consultation was not finished.
+    /// `completed`, or `stopped` when the consultation ended before its last question: FHIR R4's status for a form
+    /// abandoned before completion (`in-progress` would promise that more answers may come).
     var status: String
     var authored: String
     var item: [Item]?
+
+    /// The code system of reference codes; an identifier's `system` says which codes its `value` is among.
+    static let referenceSystem = "urn:consult:reference"
+
+    struct Identifier: Encodable {
+        var system: String
+        var value: String
+    }
 
     struct Meta: Encodable {
         var tag: [Coding]
@@ -91,13 +102,16 @@ struct FHIRQuestionnaireResponse: Encodable {
 extension FHIRQuestionnaireResponse {
     init(_ record: ConsultationRecord) {
         id = Self.resourceID(record.id)
+        identifier = record.reference.map { Identifier(system: Self.referenceSystem, value: $0.description) }
         meta = record.mode == .rehearsal ? Meta(tag: [Self.rehearsalTag]) : nil
         language = record.language.nonEmptyCode
         `extension` = [Extension(url: Self.outcomeExtensionURL, valueCode: record.outcome.status.rawValue)]
         questionnaire = Self.questionnaireURL(record.dialog)
-        status = record.outcome.status == .incomplete ? "in-progress" : "completed"
+        status = record.outcome.status == .incomplete ? "stopped" : "completed"
         authored = SummaryTimestamp.iso8601(record.finished)
-        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id) }
+        // A question skipped (or a text left empty) has no answer, and FHIR wants no item without one: a
+        // response item says what was answered. What was typed at a skipped question is in the `.json`.
+        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id) }.filter { $0.answer != nil }
         item = items.isEmpty ? nil : items
     }
 

@@ -29,7 +29,9 @@ struct MarkdownSummary {
 
     private func title() -> String {
         let dialogTitle = record.dialog.title.isEmpty ? record.dialog.id : record.dialog.title
-        return "# \(escape(dialogTitle)) — \(SummaryText.titleSuffix)"
+        // The code first: staff look for the one the patient quoted.
+        let code = record.reference.map { "\($0) · " } ?? ""
+        return "# \(code)\(escape(dialogTitle)) — \(SummaryText.titleSuffix)"
     }
 
     private func outcome() -> String {
@@ -120,10 +122,11 @@ struct MarkdownSummary {
 
     private func footer() -> String {
         let version = record.dialog.version.isEmpty ? "" : " " + escape(record.dialog.version)
+        let reference = record.reference.map { "\(SummaryText.footerReference) \($0) · " } ?? ""
         return """
             ---
 
-            \(SummaryText.footerDialog) \(code(record.dialog.id))\(version) · \(SummaryText.footerSession) \(code(record.id)) · \
+            \(SummaryText.footerDialog) \(code(record.dialog.id))\(version) · \(reference)\(SummaryText.footerSession) \(code(record.id)) · \
             \(SummaryText.footerLanguage) \(code(record.language)) · \(SummaryText.footerMode) \(record.mode.rawValue)
 
             \(SummaryText.footerStarted) \(SummaryTimestamp.iso8601(record.started)) · \

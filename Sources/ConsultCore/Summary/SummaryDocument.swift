@@ -11,6 +11,8 @@ struct SummaryDocument: Codable, Hashable {
 
     var formatVersion: Int
     var id: String
+    /// The code the patient quotes at the front desk (`K7M-4QX`); left out when the session has none.
+    var reference: String?
     var dialog: Dialog
     var language: String
     var mode: SessionMode
@@ -28,13 +30,15 @@ struct SummaryDocument: Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case id, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate, recovered
+        case id, reference, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate,
+             recovered
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(formatVersion, forKey: .formatVersion)
         try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(reference, forKey: .reference) // left out when none: older bytes unchanged
         try container.encode(dialog, forKey: .dialog)
         try container.encode(language, forKey: .language)
         try container.encode(mode, forKey: .mode)
@@ -237,6 +241,7 @@ extension SummaryDocument {
     init(_ record: ConsultationRecord) {
         formatVersion = Self.currentFormatVersion
         id = record.id
+        reference = record.reference?.description
         dialog = Dialog(id: record.dialog.id, version: record.dialog.version, title: record.dialog.title)
         language = record.language
         mode = record.mode

@@ -27,21 +27,24 @@ public enum SummaryRenderer {
         try FHIRQuestionnaireResponse(record).encoded()
     }
 
-    /// `20261126-053127-3f9a1c2e`: the UTC time the consultation finished, then the session id.
+    /// `20261126-053127-K7M-4QX-3f9a1c2e`: the UTC time the consultation finished, the reference code (when the
+    /// session has one), then the session id.
     ///
     /// Characters of the id other than ASCII letters, digits, `-` and `_` become `_`,
     /// so the name is always a single, portable path component.
     public static func fileStem(for record: ConsultationRecord) -> String {
-        fileStem(id: record.id, at: record.finished)
+        fileStem(id: record.id, reference: record.reference, at: record.finished)
     }
 
-    /// `20261126-053127-3f9a1c2e` for a session id and a time; session journals are named the same way.
-    static func fileStem(id: String, at time: Date) -> String {
+    /// `20261126-053127-K7M-4QX-3f9a1c2e` for a session id, its code and a time; session journals are named the
+    /// same way (with their start time), so a code in use by a session in progress is seen in the folder too.
+    static func fileStem(id: String, reference: ReferenceCode? = nil, at time: Date) -> String {
         let safeID = String(id.unicodeScalars.prefix(64).map { scalar -> Character in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
                 ? Character(scalar) : "_"
         })
-        return SummaryTimestamp.compact(time) + "-" + (safeID.isEmpty ? "session" : safeID)
+        let code = reference.map { $0.description + "-" } ?? ""
+        return SummaryTimestamp.compact(time) + "-" + code + (safeID.isEmpty ? "session" : safeID)
     }
 
     /// The extensions of the three files, in the order ``SummaryWriter`` writes them.

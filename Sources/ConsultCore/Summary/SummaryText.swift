@@ -54,6 +54,7 @@ enum SummaryText {
 
     static let footerDialog = "Dialog"
     static let footerSession = "Session"
+    static let footerReference = "Reference"
     static let footerLanguage = "Language"
     static let footerMode = "Mode"
     static let footerStarted = "Started"

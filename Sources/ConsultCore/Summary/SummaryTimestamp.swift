@@ -18,6 +18,16 @@ enum SummaryTimestamp {
         return day + "-" + pad(parts.hour) + pad(parts.minute) + pad(parts.second)
     }
 
+    /// Reads `2026-11-26T05:31:27Z` back; `nil` for anything else.
+    static func parse(_ text: String) -> Date? {
+        guard let match = text.wholeMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z/),
+              let year = Int(match.1), let month = Int(match.2), let dayOfMonth = Int(match.3),
+              let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6),
+              let day = CalendarDay(year: year, month: month, day: dayOfMonth),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        return Date(timeIntervalSince1970: Double(day.ordinal * 86_400 + hour * 3600 + minute * 60 + second))
+    }
+
     private struct Parts {
         var day: CalendarDay
         var hour: Int

@@ -18,6 +18,10 @@ public enum SummaryWriteError: Error, Sendable, Hashable, CustomStringConvertibl
     case directoryNotPrivate(path: String, mode: UInt32, owner: UInt32)
     /// The folder exists, is private, but belongs to another user, who could read or replace the summaries.
     case directoryNotOwned(path: String, owner: UInt32, user: UInt32)
+    /// `--group` was asked for, and the existing folder is not shared with that group (mode `2750`, that group).
+    case directoryNotShared(path: String, mode: UInt32, group: String)
+    /// The new folder could not be given to the staff group (the user running Consult is not a member).
+    case groupNotUsable(path: String, group: String, reason: String)
     /// The system refused to create or change a file: permissions, a read-only or immutable folder.
     case notWritable(path: String, reason: String)
     /// No space (or no quota) left on the disk that holds the folder.
@@ -78,6 +82,15 @@ public enum SummaryWriteError: Error, Sendable, Hashable, CustomStringConvertibl
                 + "could read or replace the summaries. Run Consult as its owner, give the folder to user \(user) "
                 + "(`chown \(user) \(path)`), or give --out a folder that does not exist yet, such as "
                 + "\(Self.inside(path)). \(Self.nothingSaved)"
+        case let .directoryNotShared(path, mode, group):
+            "The summary folder \(path) is not shared with the group \(group) (mode \(String(mode & 0o7777, radix: 8))). "
+                + "Consult changes the permissions only of folders it creates, so it leaves this one as it is. As its "
+                + "owner, run `chgrp \(group) \(path) && chmod 2750 \(path)` (and `chmod 640` its files), or give "
+                + "--out a folder that does not exist yet, such as \(Self.inside(path)): Consult creates it shared. "
+                + Self.nothingSaved
+        case let .groupNotUsable(path, group, reason):
+            "Cannot give the summary folder \(path) to the group \(group): \(reason). Add the user running Consult to "
+                + "the group (`usermod -aG \(group) USER`, then log in again). \(Self.nothingSaved)"
         case let .notWritable(path, reason):
             "Cannot write the consultation summary in \(path): \(reason). Let the user running Consult write there "
                 + "(and check the disk is not read-only), or choose another folder. \(Self.nothingSaved)"

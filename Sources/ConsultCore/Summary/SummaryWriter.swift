@@ -30,8 +30,15 @@ public struct SummaryWriter: Sendable {
     /// The system calls that write and sync files; tests inject failures here.
     let operations: any FileOperations
 
-    public init(directory: URL) {
+    /// The staff group the folder must be shared with, when asked for (`--group`); `nil` to take the folder as it is.
+    public private(set) var group: SummaryGroup?
+
+    /// - Parameter group: the staff group to share a new folder with (mode `2750`, files `0640`); an existing folder
+    ///   must already be shared with it. Without it, a folder already shared with a group (by `--group` or by its
+    ///   owner) still gives its files to that group, and any other folder must be private.
+    public init(directory: URL, group: SummaryGroup? = nil) {
         self.init(directory: directory, beforePlacing: nil)
+        self.group = group
     }
 
     init(directory: URL, operations: any FileOperations = SystemFileOperations(),
@@ -39,6 +46,7 @@ public struct SummaryWriter: Sendable {
         self.directory = directory
         self.operations = operations
         self.beforePlacing = beforePlacing
+        self.group = nil
     }
 
     /// Writes `<stem>.md`, `<stem>.json` and `<stem>.fhir.json` for a record.
@@ -64,10 +72,38 @@ public struct SummaryWriter: Sendable {
             let files = contents.map { (name: "\(candidate).\($0.extension)", data: $0.data) }
             if let names = try place(files, in: folder, acceptingIdenticalFiles: acceptingIdenticalFiles) {
                 try Self.mapping(folder.path) { () throws(SystemCallError) in try folder.sync() }
+                // The summary is written; the index only speeds up listing. When this line is lost, the listing
+                // finds the summary unindexed and reads it in full (``SummaryIndex``).
+                try? SummaryIndex.append(SummaryListing(record, stem: candidate), in: folder)
                 return names.map { directory.appendingPathComponent($0, isDirectory: false) }
             }
         }
         throw .noFreeName(path: folder.path, stem: stem)
+    }
+
+    // MARK: - Reference codes
+
+    /// A code for a new session that no summary or journal in the folder has.
+    ///
+    /// The codes in use are read from the file names (summaries and journals both carry theirs), so a code is
+    /// unique in the folder whatever wrote the summaries before. A folder that cannot be read gives a code
+    /// checked against nothing: a clash is then one in hundreds of millions, and never overwrites anything (the
+    /// session id stays in every name).
+    ///
+    /// - Parameter generator: the random source; the program passes the system's, tests a seeded one.
+    public func newReference<Generator: RandomNumberGenerator>(using generator: inout Generator) -> ReferenceCode {
+        ReferenceCode.random(avoiding: usedReferences(), using: &generator)
+    }
+
+    /// The codes of the folder's summaries and of its sessions in progress.
+    func usedReferences() -> Set<ReferenceCode> {
+        guard let folder = try? openFolder() else { return [] }
+        var used = Set<ReferenceCode>()
+        folder.forEachName { if let code = ReferenceCode.inFileName($0) { used.insert(code) } }
+        if let journals = try? folder.subfolder(Self.journalFolderName) {
+            journals.forEachName { if let code = ReferenceCode.inFileName($0) { used.insert(code) } }
+        }
+        return used
     }
 
     // MARK: - Before the first question
@@ -96,7 +132,8 @@ public struct SummaryWriter: Sendable {
         }
         var check = SummaryFolderCheck(directory: directory)
         for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {
-            for name in (try? place.names()) ?? [] where isTemporary(name) {
+            // Temporary names start with a dot: the cheap test first, for folders of hundreds of thousands of summaries.
+            for name in (try? place.names()) ?? [] where name.hasPrefix(".") && isTemporary(name) {
                 let shown = place === folder ? name : ".journal/" + name
                 guard let file = place.staleTemporary(name, olderThan: Self.staleTemporaryAge, now: now) else {
                     check.keptTemporaryFiles.append(shown)
@@ -206,7 +243,7 @@ public struct SummaryWriter: Sendable {
 
     /// Opens the summary folder, creating it as needed.
     func openFolder() throws(SummaryWriteError) -> DurableFolder {
-        try OutputFolder.opening(path: directory.path, operations: operations)
+        try OutputFolder.opening(path: directory.path, operations: operations, group: group)
     }
 }
 
@@ -237,7 +274,7 @@ private enum OutputFolder {
     ///
     /// The mode of a folder Consult did not create is never changed: `--out` may name a shared folder
     /// (`/tmp`, mode `1777`) or a symbolic link to someone's folder, and tightening those would break them.
-    static func opening(path: String, operations: any FileOperations) throws(SummaryWriteError) -> DurableFolder {
+    static func opening(path: String, operations: any FileOperations, group: SummaryGroup?) throws(SummaryWriteError) -> DurableFolder {
         let created = try createMissing(path)
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -247,7 +284,28 @@ private enum OutputFolder {
         var info = stat()
         guard fstat(folder.descriptor, &info) == 0 else { throw SummaryWriteError(errno: errno, path: folder.path) }
         if created {
-            if info.st_mode & 0o777 != 0o700 { _ = fchmod(folder.descriptor, 0o700) } // ours: just made
+            if let group {
+                // Ours, just made: shared with the staff group. Setgid, so every file made in it is the group's.
+                guard fchown(folder.descriptor, uid_t.max, group.id) == 0 else {
+                    throw .groupNotUsable(path: folder.path, group: group.name, reason: SummaryWriteError.reason(errno: errno))
+                }
+                _ = fchmod(folder.descriptor, 0o2750)
+                folder.sharedGroup = group.id
+            } else if info.st_mode & 0o777 != 0o700 {
+                _ = fchmod(folder.descriptor, 0o700) // ours: just made
+            }
+            return folder
+        }
+        // A folder shared with a group: the group may list and read (r-x), never write; others nothing.
+        let shared = info.st_mode & 0o007 == 0 && info.st_mode & 0o070 == 0o050
+        if let group, !shared || info.st_gid != group.id {
+            throw .directoryNotShared(path: folder.path, mode: UInt32(info.st_mode), group: group.name)
+        }
+        if shared {
+            guard info.st_uid == geteuid() else {
+                throw .directoryNotOwned(path: folder.path, owner: UInt32(info.st_uid), user: UInt32(geteuid()))
+            }
+            folder.sharedGroup = info.st_gid
             return folder
         }
         guard info.st_mode & 0o077 == 0 else {
@@ -285,5 +343,22 @@ private enum OutputFolder {
 extension DurableFolder {
     func remove(_ names: [String]) {
         names.forEach(remove)
+    }
+}
+
+/// A staff group that may read the summaries (`consult kiosk --group clinic-staff`).
+public struct SummaryGroup: Sendable, Hashable {
+    public var id: gid_t
+    public var name: String
+
+    public init(id: gid_t, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// The group named `name` on this system, or `nil` when there is none.
+    public static func named(_ name: String) -> SummaryGroup? {
+        guard let entry = getgrnam(name) else { return nil }
+        return SummaryGroup(id: entry.pointee.gr_gid, name: name)
     }
 }

@@ -37,6 +37,9 @@ struct KioskCommand: ParsableCommand {
     @Option(help: "The folder for summary files (created with mode 0700).")
     var out: String = "summaries"
 
+    @Option(help: "A staff group that may read the summaries: the folder is made 2750 and the files 0640 for it.")
+    var group: String?
+
     @Option(help: "Seconds without a key before \"Are you still there?\".")
     var idleTimeout: Int = 120
 
@@ -53,7 +56,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang, cache: cacheOptions.cache)
-        let directory = try SummaryFolder.open(out, for: consultation)
+        let directory = try SummaryFolder.open(out, for: consultation, group: try SummaryGroup.option(group))
         PatientModes.prepare()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),

@@ -32,17 +32,22 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The folder for summary files (created with mode 0700).")
     var out: String = "summaries"
 
+    @Option(help: "A staff group that may read the summaries: the folder is made 2750 and the files 0640 for it.")
+    var group: String?
+
     @Option(help: "The patient's language code, e.g. en.")
     var lang: String = "en"
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang, cache: cacheOptions.cache)
-        let directory = try SummaryFolder.open(out, for: consultation)
+        let directory = try SummaryFolder.open(out, for: consultation, group: try SummaryGroup.option(group))
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
+        var random = SystemRandomNumberGenerator()
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),
-            summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil
+            summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil,
+            reference: SummaryWriter(directory: directory).newReference(using: &random)
         )
         switch driver.run() {
         case .finished, .terminated:

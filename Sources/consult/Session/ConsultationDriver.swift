@@ -34,12 +34,16 @@ struct ConsultationDriver {
     var idleTimeout: Duration?
     /// In kiosk mode: the countdown after "Are you still there?" before the session ends.
     var idleWarning: Duration = .seconds(30)
+    /// The code the patient quotes at the front desk, chosen by the caller (``SummaryWriter/newReference(using:)``).
+    var reference: ReferenceCode?
+    /// Whether the code is shown once the summary is saved; the kiosk shows it on its thank-you screen instead.
+    var announcesReference = true
 
     func run() -> Ending {
         let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
         // Every change of the session is journaled and synced before the next question shows (docs/reliability.md).
         var session = JournaledSession(consultation: consultation, language: language, mode: mode,
-                                       id: ConsultationStateMachine.newSessionID(), started: Date(),
+                                       id: ConsultationStateMachine.newSessionID(), started: Date(), reference: reference,
                                        writer: SummaryWriter(directory: summaryDirectory))
         var action = session.start()
         func take(_ step: JournaledStep) -> ConsultationAction {
@@ -143,6 +147,7 @@ struct ConsultationDriver {
     private func announce(_ files: [URL]) -> Bool {
         screen.writeLine()
         screen.writeLine(SessionScreenText.saved)
+        if announcesReference, let reference { showReference(reference, screen: screen, styled: reader.isInteractive) }
         let names = files.map(\.lastPathComponent).joined(separator: ", ")
         StandardStreams.writeError("consult: summary written to \(summaryDirectory.path): \(names)\n")
         return true
@@ -154,4 +159,13 @@ struct ConsultationDriver {
         StandardStreams.writeError("consult: \(error.description)\n")
         return false
     }
+}
+
+/// Shows the patient's code for the front desk on a line of its own, bold at a terminal, so it stands out.
+func showReference(_ reference: ReferenceCode, screen: TerminalScreen, styled: Bool) {
+    screen.writeLine(SessionScreenText.tellYourCode)
+    screen.writeLine()
+    let code = SessionScreenText.codeLine(reference)
+    screen.writeLine(styled ? screen.styled(code, .bold) : code)
+    screen.writeLine()
 }

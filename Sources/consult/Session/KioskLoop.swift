@@ -33,6 +33,7 @@ struct KioskLoop {
         )
         var action = lifecycle.handle(.started)
         var reasons: [String: String] = [:]
+        var reference: ReferenceCode?
         while true {
             switch action {
             case let .prepareNextPatient(retrying):
@@ -48,14 +49,20 @@ struct KioskLoop {
             case .readAgain:
                 action = lifecycle.handle(readLine(timeout: lifecycle.phase == .thankingPatient ? idleTimeout : nil, completions: []))
             case let .runConsultation(language):
+                var random = SystemRandomNumberGenerator()
+                reference = SummaryWriter(directory: summaryDirectory).newReference(using: &random)
                 let driver = ConsultationDriver(
                     consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
-                    language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning
+                    language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning,
+                    reference: reference, announcesReference: false
                 )
                 action = lifecycle.handle(.consultationEnded(Self.ending(driver.run())))
             case .showThankYou:
                 screen.writeLine()
                 screen.writeLine(SessionScreenText.thankYou)
+                // The code is shown even when the summary could not be written yet: the journal (or memory) keeps
+                // it with the answers, and the summary is written under it later.
+                if let reference { showReference(reference, screen: screen, styled: reader.isInteractive) }
                 screen.writeLine(SessionScreenText.pressEnterToFinish)
                 action = lifecycle.handle(readLine(timeout: idleTimeout, completions: []))
             case let .stop(retrying):

@@ -12,13 +12,14 @@ enum KioskStaffText {
     }
 
     /// The report when the kiosk stops with summaries it could not write even at the last attempt: which
-    /// sessions (id, start, outcome, number of answers) and why, one per line.
+    /// sessions (id and code, start, outcome, number of answers) and why, one per line.
     static func unsavedAtStop(_ sessions: [(record: ConsultationRecord, reason: String)]) -> String {
         let count = sessions.count == 1 ? "1 consultation could not be saved" : "\(sessions.count) consultations could not be saved"
         var text = "consult: stopping: \(count); their answers are lost when the kiosk exits:\n"
         for (record, reason) in sessions {
             let answers = record.answers.count == 1 ? "1 answer" : "\(record.answers.count) answers"
-            text += "consult:   session \(record.id), started \(timestamp(record.started)), "
+            let code = record.reference.map { " (code \($0))" } ?? ""
+            text += "consult:   session \(record.id)\(code), started \(timestamp(record.started)), "
                 + "\(record.outcome.status.rawValue), \(answers): \(reason)\n"
         }
         return text

@@ -12,7 +12,10 @@ enum SessionScreenText {
     static func welcome(_ title: String) -> String { "Welcome! This is the \(title)." }
     static let pressEnterToStart = "Press Enter to start."
     static let chooseLanguage = "Choose your language (type its number):"
-    static let thankYou = "Thank you! Please let the front desk know you are done."
+    static let thankYou = "Thank you! You are done."
+    static let tellYourCode = "Please tell the front desk your code:"
+    /// The code, indented and spaced so it is easy to read aloud from across the desk.
+    static func codeLine(_ reference: ReferenceCode) -> String { "    " + reference.description }
     static let pressEnterToFinish = "Press Enter to finish."
     static let nextPatientSeparator = "----- next patient -----"
 

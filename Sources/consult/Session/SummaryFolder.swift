@@ -8,9 +8,12 @@ enum SummaryFolder {
     /// Prepares `path` for summaries and journals, then recovers what earlier sessions left; messages for staff
     /// go to standard error. A folder that cannot be used ends the command with status 1 before any question,
     /// so no patient answers questions whose answers could not be kept.
-    static func open(_ path: String, for consultation: Consultation) throws -> URL {
+    ///
+    /// - Parameter group: the staff group to share the folder with (`--group`): a new folder is created `2750` for
+    ///   it, an existing one must already be; the files are then `0640` for that group.
+    static func open(_ path: String, for consultation: Consultation, group: SummaryGroup? = nil) throws -> URL {
         let directory = URL(fileURLWithPath: path)
-        let writer = SummaryWriter(directory: directory)
+        let writer = SummaryWriter(directory: directory, group: group)
         do {
             let check = try writer.prepare(now: Date())
             if let message = check.message { StandardStreams.writeError("consult: \(message)\n") }
@@ -30,5 +33,16 @@ enum SummaryFolder {
         let report = JournalRecovery(consultation: consultation, writer: SummaryWriter(directory: directory)).recover()
         for line in report.messages { StandardStreams.writeError("consult: \(line)\n") }
         return report.pending.count
+    }
+}
+
+extension SummaryGroup {
+    /// The group of `--group NAME`; a name the system does not know is a usage error (exit 2).
+    static func option(_ name: String?) throws -> SummaryGroup? {
+        guard let name else { return nil }
+        guard let group = SummaryGroup.named(name) else {
+            throw ValidationError("--group: there is no group named '\(name)' on this system (create it with `groupadd \(name)`)")
+        }
+        return group
     }
 }
