@@ -62,6 +62,9 @@ public struct PathExploration: Sendable {
     /// The answer classes of each question.
     public var answerClasses: [String: [AnswerClass]]
     public var properties: [PropertyResult]
+    /// Conditions that do arithmetic on several answers (`weight + height < 250`), as written with where they are:
+    /// classes are made per answer, so for these the proof holds at each answer's representatives only.
+    public var approximateConditions: [String] = []
 
     /// Whether every property holds (and exploration was complete).
     public var allPropertiesHold: Bool { complete && properties.allSatisfy(\.holds) }

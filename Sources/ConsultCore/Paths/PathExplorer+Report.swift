@@ -25,7 +25,8 @@ extension ExplorationEngine {
         return PathExploration(
             complete: complete, stateCount: states.count,
             pathCount: total, pathCountByOutcome: byOutcome, outcomes: outcomes, shortestPaths: shortest,
-            neverEnding: stuck.map { steps(to: Int32($0)) }, answerClasses: answerClasses, properties: results
+            neverEnding: stuck.map { steps(to: Int32($0)) }, answerClasses: answerClasses, properties: results,
+            approximateConditions: model.approximateConditions
         )
     }
 

@@ -50,6 +50,9 @@ struct PathModel {
     let propertyAtoms: [[Expression]]
     /// Numbers written in the conditions and computed values that matter, and numeric settings.
     let boundaries: [Double]
+    /// Conditions (as written) that do arithmetic on several answers (`weight + height < 250`): answer classes are
+    /// per answer, so the proof covers them only at each answer's representatives.
+    let approximateConditions: [String]
     /// For each node: answers a condition reachable from it in its dialog frame may read (see `context`).
     let frameLive: [PathBitSet]
     /// For each node: watched conditions that may still change in its dialog frame (one of their answers can still be asked).
@@ -127,6 +130,16 @@ struct PathModel {
         for case let .number(value) in consultation.settings.values { numbers.insert(value) }
         self.dialogAtoms = dialogAtoms
         self.propertyAtoms = propertyAtoms
+        var approximate: [String] = []
+        let written = consultation.rules.map { ($0.condition.expression, "rule '\($0.id)': \($0.condition.source)") }
+            + consultation.control.addresses.compactMap { address -> [(Expression, String)]? in
+                guard case let .branch(cases, _)? = consultation.node(at: address)?.kind else { return nil }
+                return cases.map { ($0.condition.expression, "branch at \($0.condition.location): \($0.condition.source)") }
+            }.flatMap { $0 }
+        for (expression, description) in written where reads.combinesAnswers(expression) && !approximate.contains(description) {
+            approximate.append(description)
+        }
+        self.approximateConditions = approximate
         self.boundaries = numbers.sorted()
 
         // Liveness within a dialog frame: what can still be read or change from each node until its dialog
@@ -289,6 +302,31 @@ struct ReadAnalysis {
     mutating func reads(_ expression: Expression) -> (questions: Set<Int>, outcome: Bool) {
         let dependencies = consultation.dependencies(of: expression)
         return (Set(dependencies.answers.compactMap { questionIndex[$0] }), dependencies.readsOutcome)
+    }
+
+    /// Whether `expression` does arithmetic (`+ - * /`, `min`, `max`) whose operands read two or more answers between
+    /// them, directly or through computed values.
+    mutating func combinesAnswers(_ expression: Expression) -> Bool {
+        var pending = [expression]
+        var seenComputed: Set<String> = []
+        while let next = pending.popLast() {
+            switch next.kind {
+            case let .binary(op, left, right):
+                if [.add, .subtract, .multiply, .divide].contains(op), reads(next).questions.count > 1,
+                   !reads(left).questions.isEmpty, !reads(right).questions.isEmpty { return true }
+                pending += [left, right]
+            case let .call(function, arguments):
+                if ["min", "max"].contains(function), reads(next).questions.count > 1 { return true }
+                pending += arguments
+            case let .name(name):
+                if let value = consultation.computed[name], seenComputed.insert(name).inserted { pending.append(value.expression) }
+            case let .list(items): pending += items
+            case let .negate(operand), let .not(operand): pending.append(operand)
+            case let .conditional(test, then, otherwise): pending += [test, then, otherwise]
+            case .number, .text, .boolean, .answerWord: break
+            }
+        }
+        return false
     }
 
     /// Records the maximal parts of `expression` that read exactly one answer (and not `outcome`),

@@ -31,6 +31,12 @@ struct PathsReport {
             exploration.pathCountByOutcome[outcome].map { "\(outcome.rawValue) (\($0.grouped))" } ?? outcome.rawValue
         }
         lines.append("Outcomes reachable: \(outcomes.isEmpty ? "none" : outcomes.joined(separator: ", ")).")
+        if !exploration.approximateConditions.isEmpty {
+            lines.append("")
+            lines.append("Approximate: these conditions do arithmetic on several answers, so they are checked at representative")
+            lines.append("values of each answer only, not every combination:")
+            for condition in exploration.approximateConditions { lines.append("  \(condition)") }
+        }
         if let loop = exploration.neverEnding {
             lines.append("")
             lines.append("Some paths never end. The shortest way into such a loop (\(loop.count) answer\(loop.count == 1 ? "" : "s")):")
@@ -113,6 +119,8 @@ struct PathsReport {
         var outcomes: [String]
         var shortestPaths: [String: [PathStep]]
         var neverEnding: [PathStep]?
+        /// Conditions checked at representative values only (arithmetic on several answers).
+        var approximateConditions: [String]
         var properties: Properties?
     }
 
@@ -137,6 +145,7 @@ struct PathsReport {
             dialog: consultation.identity.id, version: consultation.identity.version, complete: exploration.complete,
             states: exploration.stateCount, paths: exploration.pathCount?.description, pathsByOutcome: byOutcome,
             outcomes: exploration.outcomes.map(\.rawValue), shortestPaths: shortest, neverEnding: exploration.neverEnding,
+            approximateConditions: exploration.approximateConditions,
             properties: properties
         )
         let encoder = JSONEncoder()
