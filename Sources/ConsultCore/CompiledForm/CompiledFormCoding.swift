@@ -318,6 +318,7 @@ extension Question: CompiledFormCodable {
         writer.write(required)
         writer.write(why)
         writer.write(terms)
+        writer.write(identifies?.rawValue)
         writer.writeArray(readback.sorted { $0.key.rawValue < $1.key.rawValue }) { writer, entry in
             writer.write(entry.key.rawValue)
             writer.write(entry.value)
@@ -339,6 +340,7 @@ extension Question: CompiledFormCodable {
         let required = try reader.readBool()
         let why = try reader.readOptional(LocalizedText.self)
         let terms = try reader.readStrings()
+        let identifies = try reader.readOptionalString()
         let entries = try reader.readArray { reader throws(CompiledFormDamage) in
             (try reader.readRaw(YesNoUnsure.self), try reader.read(LocalizedText.self))
         }
@@ -346,7 +348,14 @@ extension Question: CompiledFormCodable {
         for (answer, text) in entries { readback[answer] = text }
         self.init(id: id, text: text, type: type, options: options, noneLabel: noneLabel, minimum: minimum,
                   maximum: maximum, integer: integer, unit: unit, pattern: pattern, required: required, why: why,
-                  terms: terms, readback: readback, location: try reader.read())
+                  terms: terms, readback: readback,
+                  identifies: try identifies.map { word throws(CompiledFormDamage) in
+                      guard let identifier = PatientIdentifier(rawValue: word) else {
+                          throw CompiledFormDamage(reason: "an unknown patient identifier '\(word)'")
+                      }
+                      return identifier
+                  },
+                  location: try reader.read())
     }
 }
 

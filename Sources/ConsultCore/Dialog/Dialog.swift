@@ -151,6 +151,8 @@ public struct Question: Sendable, Equatable {
     /// Plain words saying back each answer of a yes/no question (`yes: you are breastfeeding`), used when an
     /// answer is confirmed.
     public var readback: [YesNoUnsure: LocalizedText] = [:]
+    /// What the answer identifies the patient by (`identifies: name`), for the summary's `patient` block.
+    public var identifies: PatientIdentifier? = nil
     public var location: SourceLocation
 
     /// The answer kind in `language`, for the interpreter and the prompt.

@@ -24,7 +24,7 @@ struct DialogFileParser {
     static let topLevelKeys = ["dialog", "version", "title", "entry", "languages", "settings", "highlights", "nodes",
                                "computed", "estimate", "rules", "faq", "synonyms", "faq_retrieval"]
     static let nodeKinds = ["say", "ask", "explain", "branch", "call", "return", "end", "outcome"]
-    static let questionKeys = ["type", "options", "none", "range", "unit", "pattern", "required", "why", "terms", "readback"]
+    static let questionKeys = ["type", "options", "none", "range", "unit", "pattern", "required", "why", "terms", "readback", "identifies"]
 
     var yaml: YAMLReader
     var log = DiagnosticLog()
@@ -269,6 +269,18 @@ struct DialogFileParser {
         }
         if let node = mapping["required"] { question.required = yaml.bool(node, "required", log: &log) ?? true }
         if let node = mapping["why"] { question.why = yaml.text(node, "why", log: &log) }
+        if let node = mapping["identifies"], let word = yaml.string(node, "identifies", log: &log) {
+            let names = PatientIdentifier.allCases.map(\.rawValue)
+            if let identifier = PatientIdentifier(rawValue: word) {
+                if identifier.questionType == type {
+                    question.identifies = identifier
+                } else {
+                    log.error("a question that identifies the patient by \(word) must be a \(identifier.questionType.rawValue) question, and '\(id)' is \(typeName)", at: yaml.location(of: node), id: "identifier-type")
+                }
+            } else {
+                log.error("unknown identifier '\(word)'\(Suggestion.didYouMean(word, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: node), id: "unknown-identifier")
+            }
+        }
         if let node = mapping["terms"], let items = yaml.sequence(node, "terms", log: &log) {
             question.terms = items.compactMap { yaml.string($0, "a term", log: &log) }
         }

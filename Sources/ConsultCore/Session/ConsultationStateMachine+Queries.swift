@@ -204,8 +204,23 @@ extension ConsultationStateMachine {
             started: state.started, finished: finished,
             outcome: OutcomeSummary(status: status, reasons: reasons, precautions: precautions, notes: notes),
             answers: state.answers.map(\.answer), highlights: consultation.highlights.filter { answers[$0] != nil },
-            topics: state.topics, faq: state.faq, estimate: estimate()
+            topics: state.topics, faq: state.faq, estimate: estimate(), patient: patientIdentification()
         )
+    }
+
+    /// The answers to the questions that identify the patient (`identifies:`); `nil` when none was answered.
+    func patientIdentification() -> PatientIdentification? {
+        var patient = PatientIdentification()
+        for stored in state.answers {
+            guard let identifier = consultation.question(stored.answer.id)?.identifies, let value = stored.answer.value else { continue }
+            switch (identifier, value) {
+            case let (.name, .text(text)): patient.name = text
+            case let (.appointment, .text(text)): patient.appointment = text
+            case let (.birthDate, .date(day)): patient.birthDate = day.description
+            default: continue
+            }
+        }
+        return patient == PatientIdentification() ? nil : patient
     }
 
     /// The cost estimate for the answers so far, when the dialog defines one and its values are known.

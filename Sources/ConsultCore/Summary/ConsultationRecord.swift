@@ -10,6 +10,8 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
     /// The code the patient quotes at the front desk (`K7M-4QX`), unique in the summary folder; `nil` for sessions
     /// that are not a patient's at a kiosk or terminal (rehearsals, replays) and for summaries written before codes.
     public var reference: ReferenceCode?
+    /// Who the consultation was for, from the questions that identify the patient; `nil` when the dialog asks none.
+    public var patient: PatientIdentification?
     public var dialog: DialogIdentity
     /// Language code of the session (`en`).
     public var language: String
@@ -32,10 +34,11 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
         id: String, dialog: DialogIdentity, language: String, mode: SessionMode,
         started: Date, finished: Date, outcome: OutcomeSummary, answers: [AnsweredQuestion],
         highlights: [String] = [], topics: [TopicRecord] = [], faq: [FAQRecord] = [], estimate: CostEstimate? = nil,
-        recovered: RecoveryNote? = nil, reference: ReferenceCode? = nil
+        recovered: RecoveryNote? = nil, reference: ReferenceCode? = nil, patient: PatientIdentification? = nil
     ) {
         self.id = id
         self.reference = reference
+        self.patient = patient
         self.dialog = dialog
         self.language = language
         self.mode = mode

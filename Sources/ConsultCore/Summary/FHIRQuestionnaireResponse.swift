@@ -33,6 +33,8 @@ struct FHIRQuestionnaireResponse: Encodable {
     var id: String
     /// The session's reference code, when it has one: what the front desk is told.
     var identifier: Identifier?
+    /// Who the answers are about, as the patient gave it (a display only: the kiosk does not look the patient up).
+    var subject: Reference?
     var meta: Meta?
     var language: String?
     var `extension`: [Extension]
@@ -45,6 +47,10 @@ struct FHIRQuestionnaireResponse: Encodable {
 
     /// The code system of reference codes; an identifier's `system` says which codes its `value` is among.
     static let referenceSystem = "urn:consult:reference"
+
+    struct Reference: Encodable {
+        var display: String
+    }
 
     struct Identifier: Encodable {
         var system: String
@@ -103,6 +109,7 @@ extension FHIRQuestionnaireResponse {
     init(_ record: ConsultationRecord) {
         id = Self.resourceID(record.id)
         identifier = record.reference.map { Identifier(system: Self.referenceSystem, value: $0.description) }
+        subject = record.patient.map { Reference(display: $0.display) }
         meta = record.mode == .rehearsal ? Meta(tag: [Self.rehearsalTag]) : nil
         language = record.language.nonEmptyCode
         `extension` = [Extension(url: Self.outcomeExtensionURL, valueCode: record.outcome.status.rawValue)]

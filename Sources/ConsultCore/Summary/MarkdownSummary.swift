@@ -9,6 +9,7 @@ struct MarkdownSummary {
     /// The whole page, ending with a newline.
     func render() -> String {
         var blocks: [String] = [title()]
+        if let patient = record.patient { blocks.append("**\(SummaryText.patientLabel):** \(escape(patient.display))") }
         if record.mode == .rehearsal { blocks.append("> **\(escape(SummaryText.rehearsalBanner))**") }
         if let recovered = record.recovered { blocks.append("> **\(escape(SummaryText.recoveredBanner(recovered)))**") }
         blocks.append(outcome())

@@ -13,6 +13,8 @@ struct SummaryDocument: Codable, Hashable {
     var id: String
     /// The code the patient quotes at the front desk (`K7M-4QX`); left out when the session has none.
     var reference: String?
+    /// Who the consultation was for; left out when the dialog identifies no one.
+    var patient: Patient?
     var dialog: Dialog
     var language: String
     var mode: SessionMode
@@ -30,7 +32,7 @@ struct SummaryDocument: Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
-        case id, reference, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate,
+        case id, reference, patient, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate,
              recovered
     }
 
@@ -39,6 +41,7 @@ struct SummaryDocument: Codable, Hashable {
         try container.encode(formatVersion, forKey: .formatVersion)
         try container.encode(id, forKey: .id)
         try container.encodeIfPresent(reference, forKey: .reference) // left out when none: older bytes unchanged
+        try container.encodeIfPresent(patient, forKey: .patient) // left out when none, likewise
         try container.encode(dialog, forKey: .dialog)
         try container.encode(language, forKey: .language)
         try container.encode(mode, forKey: .mode)
@@ -51,6 +54,20 @@ struct SummaryDocument: Codable, Hashable {
         try container.encode(faq, forKey: .faq)
         try container.encode(estimate, forKey: .estimate) // `null` when there is none, never left out
         try container.encodeIfPresent(recovered, forKey: .recovered) // left out unless recovered: other summaries keep their bytes
+    }
+
+    /// The answers that identify the patient.
+    struct Patient: Codable, Hashable {
+        var name: String?
+        /// `YYYY-MM-DD`.
+        var birthDate: String?
+        var appointment: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case birthDate = "birth_date"
+            case appointment
+        }
     }
 
     /// A consultation cut short and rebuilt from its journal.
@@ -242,6 +259,7 @@ extension SummaryDocument {
         formatVersion = Self.currentFormatVersion
         id = record.id
         reference = record.reference?.description
+        patient = record.patient.map { Patient(name: $0.name, birthDate: $0.birthDate, appointment: $0.appointment) }
         dialog = Dialog(id: record.dialog.id, version: record.dialog.version, title: record.dialog.title)
         language = record.language
         mode = record.mode

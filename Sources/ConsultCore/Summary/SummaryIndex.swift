@@ -22,9 +22,13 @@ public struct SummaryListing: Sendable, Hashable {
     public var unansweredQuestions: [String]
     /// Whether the summary was rebuilt from its journal after an interruption.
     public var recovered: Bool
+    /// Who the consultation was for (`Ana López, born 1985-03-12`), when the dialog identifies the patient.
+    public var patient: String?
 
     public init(stem: String, finished: Date, reference: ReferenceCode?, id: String, mode: SessionMode,
-                status: OutcomeStatus, reasons: [String], unansweredQuestions: [String], recovered: Bool) {
+                status: OutcomeStatus, reasons: [String], unansweredQuestions: [String], recovered: Bool,
+                patient: String? = nil) {
+        self.patient = patient
         self.stem = stem
         self.finished = finished
         self.reference = reference
@@ -40,7 +44,8 @@ public struct SummaryListing: Sendable, Hashable {
     public init(_ record: ConsultationRecord, stem: String) {
         self.init(stem: stem, finished: record.finished, reference: record.reference, id: record.id, mode: record.mode,
                   status: record.outcome.status, reasons: record.outcome.reasons.map(\.message),
-                  unansweredQuestions: record.faq.filter { !$0.answered }.map(\.asked), recovered: record.recovered != nil)
+                  unansweredQuestions: record.faq.filter { !$0.answered }.map(\.asked), recovered: record.recovered != nil,
+                  patient: record.patient?.display)
     }
 }
 
@@ -56,7 +61,8 @@ public struct SummaryListing: Sendable, Hashable {
 ///
 /// Format: a first line `#consult-summary-index 1`, then tab-separated fields — stem, finished (seconds since
 /// 1970, UTC), reference code or empty, session id, mode, outcome status, `1` when recovered, the reasons and the
-/// unanswered questions (each list's items separated by U+001F). In a field, `\` `\t` `\n` `\r` and U+001F are
+/// unanswered questions (each list's items separated by U+001F), and, when the dialog identifies the patient, who
+/// it was (a tenth field that older lines lack). In a field, `\` `\t` `\n` `\r` and U+001F are
 /// written as `\\` `\t` `\n` `\r` `\u`.
 public enum SummaryIndex {
     static let fileName = ".index.tsv"
@@ -74,7 +80,7 @@ public enum SummaryIndex {
             listing.recovered ? "1" : "0",
             listing.reasons.map(escape).joined(separator: "\u{1F}"),
             listing.unansweredQuestions.map(escape).joined(separator: "\u{1F}"),
-        ]
+        ] + (listing.patient.map { [escape($0)] } ?? [])
         return fields.joined(separator: "\t") + "\n"
     }
 
@@ -151,7 +157,8 @@ public enum SummaryIndex {
                               reference: fields[2].isEmpty ? nil : ReferenceCode(text(fields[2])),
                               id: unescape(Substring(text(fields[3]))), mode: mode, status: status,
                               reasons: list(fields[7]), unansweredQuestions: list(fields[8]),
-                              recovered: fields[6].count == 1 && fields[6][0] == UInt8(ascii: "1"))
+                              recovered: fields[6].count == 1 && fields[6][0] == UInt8(ascii: "1"),
+                              patient: fields.count > 9 && !fields[9].isEmpty ? unescape(Substring(text(fields[9]))) : nil)
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -276,7 +283,10 @@ public enum SummaryIndex {
                               id: document.id, mode: document.mode, status: document.outcome.status,
                               reasons: document.outcome.reasons.map(\.message),
                               unansweredQuestions: document.faq.filter { !$0.answered }.map(\.asked),
-                              recovered: document.recovered != nil)
+                              recovered: document.recovered != nil,
+                              patient: document.patient.map {
+                                  PatientIdentification(name: $0.name, birthDate: $0.birthDate, appointment: $0.appointment).display
+                              })
     }
 }
 

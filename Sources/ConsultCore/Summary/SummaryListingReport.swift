@@ -29,11 +29,14 @@ public enum SummaryListingReport {
     ///
     /// Incomplete sessions are flagged in capitals and recovered ones marked; reasons are cut to fit `width`.
     public static func table(_ listings: [SummaryListing], width: Int, timeZone: TimeZone) -> String {
-        let header = ["FINISHED", "CODE", "OUTCOME", "QUESTIONS", "REASONS"]
+        // The patient column only for folders whose dialog identifies patients.
+        let showsPatient = listings.contains { $0.patient != nil }
+        let header = ["FINISHED", "CODE"] + (showsPatient ? ["PATIENT"] : []) + ["OUTCOME", "QUESTIONS", "REASONS"]
         let rows = listings.map { listing -> [String] in
             [
                 localTime(listing.finished, in: timeZone),
                 listing.reference?.description ?? "-",
+            ] + (showsPatient ? [listing.patient.map { StaffPage.safe($0) } ?? "-"] : []) + [
                 outcomeWord(listing),
                 listing.unansweredQuestions.isEmpty ? "-" : "\(listing.unansweredQuestions.count) unanswered",
                 listing.reasons.map { StaffPage.safe($0) }.joined(separator: "; "),
@@ -75,16 +78,17 @@ public enum SummaryListingReport {
             var recovered: Bool
             var reasons: [String]
             var unansweredQuestions: [String]
+            var patient: String?
             var files: [String]
             enum CodingKeys: String, CodingKey {
-                case finished, reference, id, mode, outcome, recovered, reasons, files
+                case finished, reference, id, mode, outcome, recovered, reasons, files, patient
                 case unansweredQuestions = "unanswered_questions"
             }
         }
         let entries = listings.map {
             Entry(finished: SummaryTimestamp.iso8601($0.finished), reference: $0.reference?.description, id: $0.id,
                   mode: $0.mode.rawValue, outcome: $0.status.rawValue, recovered: $0.recovered, reasons: $0.reasons,
-                  unansweredQuestions: $0.unansweredQuestions,
+                  unansweredQuestions: $0.unansweredQuestions, patient: $0.patient,
                   files: SummaryRenderer.fileExtensions.map { [stem = $0.stem] in "\(stem).\($0)" })
         }
         let encoder = JSONEncoder()

@@ -1,6 +1,7 @@
 /// The staff summary's own words (not the dialog's), gathered here for review and later translation.
 enum SummaryText {
     static let titleSuffix = "summary"
+    static let patientLabel = "Patient"
     static let rehearsalBanner = "REHEARSAL — a staff practice run, not a real patient. Do not book from this summary."
 
     static func recoveredBanner(_ note: RecoveryNote) -> String {
