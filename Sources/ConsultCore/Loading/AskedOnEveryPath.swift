@@ -10,6 +10,8 @@ struct AskedOnEveryPath {
     private let tree: DominatorTree
     /// The nodes asking each answer, by number.
     private let askedAt: [String: [Int]]
+    /// The number of a node standing for the consultation's end, after every node that finishes it.
+    private let finish: Int
     /// For an answer asked at several nodes: the nodes some path from the start reaches before any of them.
     private var reachedFirst: [String: Set<Int>] = [:]
     /// Elementary steps taken (see ``DominatorTree/work``).
@@ -19,12 +21,17 @@ struct AskedOnEveryPath {
         let addresses = graph.addresses
         var number: [NodeAddress: Int] = [:]
         for (position, address) in addresses.enumerated() { number[address] = position }
+        // One more node, the end, after every node that finishes: an answer asked on every path to the end is
+        // one whose node dominates it.
+        let finish = addresses.count
         let successors = addresses.map { address in
             (graph.successors[address] ?? []).compactMap { target -> Int? in
-                if case let .node(next) = target { return number[next] }
-                return nil
+                switch target {
+                case let .node(next): number[next]
+                case .finish: finish
+                }
             }
-        }
+        } + [[]]
         var start = -1
         if case let .node(address) = graph.start, let position = number[address] { start = position }
         tree = DominatorTree(successors: successors, start: start)
@@ -49,6 +56,15 @@ struct AskedOnEveryPath {
         }
         self.number = number
         self.askedAt = askedAt
+        self.finish = finish
+    }
+
+    /// Whether `answer` is asked on every path from the start to the end of the consultation (so a form of it can
+    /// require it).
+    func isAskedOnEveryPathToTheEnd(_ answer: String) -> Bool {
+        guard tree.isReachable(finish), let places = askedAt[answer] else { return false }
+        if places.count == 1 { return tree.strictlyDominates(places[0], finish) }
+        return reachedFirst[answer]?.contains(finish) == false
     }
 
     /// Whether `answer` is asked on every path from the start to `address`, before it.

@@ -57,9 +57,12 @@ public enum FHIRQuestionnaire {
             title = identity.title
             self.language = language
             let render = { (text: LocalizedText) in text.template(in: language) }
+            // `required` only where every path to the end asks the question: a form filler would otherwise demand
+            // an answer the consultation itself never asks on some paths (after an early end, in a skipped branch).
+            let asked = AskedOnEveryPath(graph: ConsultationGraph(consultation: consultation))
             let items = questionsInAskingOrder(consultation)
                 .filter { $0.type != .continue }
-                .map { Item($0, dialog: identity.id, render: render) }
+                .map { Item($0, dialog: identity.id, askedOnEveryPath: asked.isAskedOnEveryPathToTheEnd($0.id), render: render) }
             item = items.isEmpty ? nil : items
         }
 
@@ -78,11 +81,11 @@ public enum FHIRQuestionnaire {
         var answerOption: [AnswerOption]?
         var `extension`: [UnitExtension]?
 
-        init(_ question: Question, dialog: String, render: (LocalizedText) -> String) {
+        init(_ question: Question, dialog: String, askedOnEveryPath: Bool, render: (LocalizedText) -> String) {
             linkId = question.id
             let asked = render(question.text)
             text = asked.isEmpty ? nil : asked
-            required = question.required
+            required = question.required && askedOnEveryPath
             let system = FHIRQuestionnaireResponse.optionSystem(dialog: dialog, answer: question.id)
             func options() -> [AnswerOption] {
                 question.options.map { AnswerOption(valueCoding: .init(system: system, code: $0.id, display: render($0.label))) }

@@ -129,4 +129,26 @@ struct PatientIdentificationTests {
         #expect(table.contains("Ana López, born 1985-03-12"))
         #expect(!SummaryListingReport.table([older], width: 120, timeZone: utc).contains("PATIENT"))
     }
+
+    @Test("the exported Questionnaire requires only the questions every path to the end asks")
+    func requiredOnlyOnEveryPath() throws {
+        let (dialog, settings) = Self.dialog(identification: "appointment")
+        let consultation = try PathExplorerTests.load(dialog, settings: settings)
+        let data = try FHIRQuestionnaire.json(for: consultation)
+        let resource = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let items = try #require(resource["item"] as? [[String: Any]])
+        var required: [String: Bool] = [:]
+        func collect(_ items: [[String: Any]]) {
+            for item in items {
+                if let id = item["linkId"] as? String, let flag = item["required"] as? Bool { required[id] = flag }
+                collect(item["item"] as? [[String: Any]] ?? [])
+            }
+        }
+        collect(items)
+        // The identification questions sit in branches (whichever the setting picks, the others are skipped);
+        // consent is asked on every path.
+        #expect(required == ["name": false, "birth_date": false, "appointment": false, "consent": true])
+        #expect(required["consent"] == true)
+        #expect(required["appointment"] == false)
+    }
 }
