@@ -79,7 +79,7 @@ public enum FHIRQuestionnaire {
         var required: Bool
         var repeats: Bool?
         var answerOption: [AnswerOption]?
-        var `extension`: [UnitExtension]?
+        var `extension`: [ItemExtension]?
 
         init(_ question: Question, dialog: String, askedOnEveryPath: Bool, render: (LocalizedText) -> String) {
             linkId = question.id
@@ -104,14 +104,24 @@ public enum FHIRQuestionnaire {
                 repeats = true
                 var all = options()
                 if let none = question.noneLabel {
-                    all.append(AnswerOption(valueCoding: .init(system: system, code: "none", display: render(none))))
+                    // "None of these" excludes the others: SDC's optionExclusive says so to a form filler.
+                    all.append(AnswerOption(valueCoding: .init(system: system, code: "none", display: render(none)),
+                                            extension: [OptionExclusive()]))
                 }
                 answerOption = all
             case .number:
                 type = question.integer ? "integer" : "decimal"
+                var extensions: [ItemExtension] = []
                 if let unit = question.unit.map(render), !unit.isEmpty {
-                    `extension` = [UnitExtension(valueCoding: .init(system: "urn:consult:unit", code: unit, display: unit))]
+                    extensions.append(.unit(.init(system: "urn:consult:unit", code: unit, display: unit)))
                 }
+                // The range the session accepts, as the standard minValue and maxValue extensions.
+                for (url, bound) in [(ItemExtension.minValueURL, question.minimum), (ItemExtension.maxValueURL, question.maximum)] {
+                    guard let bound else { continue }
+                    extensions.append(question.integer && bound.rounded() == bound && abs(bound) < 2e9
+                        ? .integer(url: url, Int(bound)) : .decimal(url: url, bound))
+                }
+                `extension` = extensions.isEmpty ? nil : extensions
             case .date:
                 type = "date"
             case .text:
@@ -124,11 +134,39 @@ public enum FHIRQuestionnaire {
 
     private struct AnswerOption: Encodable {
         var valueCoding: FHIRQuestionnaireResponse.Coding
+        var `extension`: [OptionExclusive]? = nil
     }
 
-    /// The standard `questionnaire-unit` extension, naming a number question's unit.
-    private struct UnitExtension: Encodable {
-        let url = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
-        var valueCoding: FHIRQuestionnaireResponse.Coding
+    /// SDC's `questionnaire-optionExclusive`: choosing this option excludes the others.
+    private struct OptionExclusive: Encodable {
+        let url = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
+        let valueBoolean = true
+    }
+
+    /// An item's extensions: the standard `questionnaire-unit` (a number question's unit), `minValue` and `maxValue`.
+    private enum ItemExtension: Encodable {
+        static let minValueURL = "http://hl7.org/fhir/StructureDefinition/minValue"
+        static let maxValueURL = "http://hl7.org/fhir/StructureDefinition/maxValue"
+
+        case unit(FHIRQuestionnaireResponse.Coding)
+        case integer(url: String, Int)
+        case decimal(url: String, Double)
+
+        private enum Keys: String, CodingKey { case url, valueCoding, valueInteger, valueDecimal }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            switch self {
+            case let .unit(coding):
+                try container.encode("http://hl7.org/fhir/StructureDefinition/questionnaire-unit", forKey: .url)
+                try container.encode(coding, forKey: .valueCoding)
+            case let .integer(url, value):
+                try container.encode(url, forKey: .url)
+                try container.encode(value, forKey: .valueInteger)
+            case let .decimal(url, value):
+                try container.encode(url, forKey: .url)
+                try container.encode(value, forKey: .valueDecimal)
+            }
+        }
     }
 }

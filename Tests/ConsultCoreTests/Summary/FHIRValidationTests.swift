@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import ConsultCore
+
+/// The FHIR documents as an independent FHIR library reads them: Python's `fhir.resources` models (R4B) validate
+/// the exported Questionnaire and the QuestionnaireResponse of every scripted patient. `.ci/run` installs it.
+@Suite("FHIR resources validate with fhir.resources")
+struct FHIRValidationTests {
+    /// One verdict per document: `ok` or `invalid: …`.
+    static func validate(_ documents: [Data]) throws -> [String] {
+        let script = SummaryFixtures.packageRoot.appendingPathComponent("Tests/Support/validate-fhir.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script]
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        var lines = Data()
+        for document in documents {
+            // One document a line: re-serialised without line breaks.
+            let object = try JSONSerialization.jsonObject(with: document)
+            lines += try JSONSerialization.data(withJSONObject: object) + Data([0x0A])
+        }
+        input.fileHandleForWriting.write(lines)
+        try input.fileHandleForWriting.close()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidatorUnavailable(output: String(decoding: complaint, as: UTF8.self)) }
+        return String(decoding: printed, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    struct ValidatorUnavailable: Error, CustomStringConvertible {
+        var output: String
+        var description: String { "the FHIR validator could not run (python3 -m pip install fhir.resources; .ci/run does it): \(output)" }
+    }
+
+    @Test("the exported Questionnaire and every scripted patient's QuestionnaireResponse are valid FHIR")
+    func questionnaireAndResponsesValidate() throws {
+        let consultation = try BundledConsultation.consultation()
+        var documents = [try FHIRQuestionnaire.json(for: consultation)]
+        let folder = SummaryFixtures.packageRoot.appendingPathComponent("tests/transcripts")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let replayer = TranscriptReplayer(consultation: consultation, started: Date(timeIntervalSince1970: 1_781_514_000))
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let record = try #require(replayer.replay(TranscriptParser.parse(text, path: name).transcript).record, "\(name)")
+            documents.append(try SummaryRenderer.fhirQuestionnaireResponse(record))
+        }
+        // A patient identified by name and date of birth, with a reference code: `subject` and `identifier`.
+        var identified = try #require(replayer.replay(TranscriptParser.parse("yes\n", path: "short.txt").transcript).record)
+        identified.reference = ReferenceCode("K7M-4QX")
+        identified.patient = PatientIdentification(name: "Ana López", birthDate: "1985-03-12")
+        documents.append(try SummaryRenderer.fhirQuestionnaireResponse(identified))
+
+        let verdicts = try Self.validate(documents)
+        #expect(verdicts.count == documents.count)
+        #expect(names.count >= 18)
+        for (index, verdict) in verdicts.enumerated() where verdict != "ok" {
+            Issue.record("document \(index) (\(index == 0 ? "Questionnaire" : index <= names.count ? names[index - 1] : "identified")): \(verdict)")
+        }
+    }
+}
