@@ -70,4 +70,9 @@ static inline void consult_rl_forget_typing(void) {
     }
 }
 
+// MARK: Standard output's state (Swift 6 cannot name stdio's `stdout` global)
+
+/// Flushes stdio's standard output; whether any write to it, then or before, failed (`ferror`).
+static inline int consult_stdout_flush_failed(void) { return fflush(stdout) != 0 || ferror(stdout) != 0; }
+
 #endif

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsultCore
 import Foundation
 
 /// The `consult` program: patient consultations and the staff tools around them.
@@ -20,14 +21,36 @@ struct ConsultCommand: ParsableCommand {
     )
 }
 
+/// A first argument that is no command, option or existing path but is a command's name mistyped (`valdiate`):
+/// without this, `run` (the default command) would take it as a dialog path and say "no such file".
+func mistypedSubcommand(_ argument: String?) -> (typed: String, meant: String)? {
+    guard let argument, !argument.hasPrefix("-"), !argument.contains("/"), !argument.contains("."),
+          !FileManager.default.fileExists(atPath: argument) else { return nil }
+    let names = ConsultCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }.filter { !$0.isEmpty }
+    guard !names.contains(argument) else { return nil }
+    let best = names.map { ($0, EditDistance.distance(argument.lowercased(), $0)) }.min { $0.1 < $1.1 }
+    guard let (meant, distance) = best, distance <= max(1, min(2, meant.count / 3)) else { return nil }
+    return (argument, meant)
+}
+
 /// The entry point: runs the command and maps failures to the documented exit codes,
 /// so a usage mistake exits 2 and no Swift error text ever reaches the user.
 @main
 enum ConsultMain {
     static func main() {
+        if let mistyped = mistypedSubcommand(CommandLine.arguments.dropFirst().first) {
+            StandardStreams.writeError("consult: unknown command '\(TerminalSanitizer.clean(mistyped.typed))'; did you mean '\(mistyped.meant)'?\n"
+                + "Run 'consult --help' for the commands.\n")
+            Foundation.exit(2)
+        }
         do {
             var command = try ConsultCommand.parseAsRoot()
             try command.run()
+            // Output that never arrived (a full disk, a closed file) is a failure, not a success.
+            if let problem = StandardStreams.finishOutput() {
+                StandardStreams.writeError("consult: cannot write the output: \(problem)\n")
+                Foundation.exit(1)
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -64,3 +64,17 @@ struct OutputFailureTests {
         #expect(answers.map { $0["id"] as? String } == ["consent"])
     }
 }
+
+/// Staff commands whose output cannot be written say so and exit 1, never 0 and never a trap.
+@Suite("staff output that cannot be written")
+struct StaffOutputFailureTests {
+    @Test("> /dev/full: export-questionnaire, validate, graph and paths --json report the failure and exit 1",
+          arguments: [["export-questionnaire", "dialogs"], ["validate", "dialogs"], ["graph", "dialogs"], ["paths", "dialogs", "--json"]])
+    func fullDeviceIsAnError(_ arguments: [String]) throws {
+        let consult = try SpawnedConsult(arguments, output: .file("/dev/full"))
+        consult.closeInput()
+        let status = try consult.waitForExit()
+        #expect(status == 1, "\(arguments)")
+        #expect(consult.standardError().contains("consult: cannot write the output: No space left on device"), "\(arguments)")
+    }
+}

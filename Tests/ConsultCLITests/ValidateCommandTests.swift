@@ -62,6 +62,14 @@ struct ValidateCommandTests {
             """),
     ]
 
+    @Test("a mistyped command is a usage error with a suggestion, not a dialog path that does not exist")
+    func mistypedCommand() throws {
+        let run = try consult(["valdiate", "broken/unknown-node-reference.yaml"], in: Self.fixtures)
+        #expect(run.status == 2)
+        #expect(run.errorOutput == "consult: unknown command 'valdiate'; did you mean 'validate'?\nRun 'consult --help' for the commands.\n")
+        #expect(run.output.isEmpty)
+    }
+
     @Test("--json gives every diagnostic with its place, stable id and notes, and the same exit status")
     func jsonDiagnostics() throws {
         let run = try consult(["validate", "--json", "broken/duplicate-answer-id", "broken/unknown-node-reference.yaml"], in: Self.fixtures)

@@ -1,7 +1,7 @@
 /// Edit distance between words, for telling a typing slip ("stoped", "yse") from another word.
-enum EditDistance {
+public enum EditDistance {
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours count one.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

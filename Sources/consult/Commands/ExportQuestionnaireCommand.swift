@@ -27,6 +27,8 @@ struct ExportQuestionnaireCommand: ParsableCommand {
 
     func run() throws {
         let consultation = try DialogLoading.load(dialog, language: lang)
-        FileHandle.standardOutput.write(try FHIRQuestionnaire.json(for: consultation, language: lang))
+        let json = try FHIRQuestionnaire.json(for: consultation, language: lang)
+        // Through the checked writer, not FileHandle.write (which traps on a full disk): a failure exits 1.
+        StandardStreams.writeOutput(String(decoding: json, as: UTF8.self))
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CReadline
 
 /// Writes to standard output and standard error with `write(2)`, so that no failed write stops the program.
 ///
@@ -30,6 +31,30 @@ enum StandardStreams {
     /// Makes a write into a pipe nobody reads fail with EPIPE instead of killing the program with SIGPIPE.
     static func ignoreBrokenPipes() {
         signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Writes `text` to standard output; a failure is remembered and reported by ``finishOutput()``.
+    static func writeOutput(_ text: String) {
+        if case let .failed(code) = write(text, to: STDOUT_FILENO) { outputError = outputError ?? code }
+    }
+
+    /// The first error writing standard output, other than its reader going away.
+    nonisolated(unsafe) private static var outputError: Int32?
+
+    /// Flushes standard output and says whether everything written to it (by `print` or ``writeOutput(_:)``)
+    /// arrived: `nil`, or why not (`No space left on device`). A reader that went away (a pipe closed early, as
+    /// with `| head`) is not a failure.
+    static func finishOutput() -> String? {
+        // `print` writes through stdio's `stdout`: a failed write there leaves its error flag set.
+        if consult_stdout_flush_failed() != 0, !isOutputReaderGone {
+            let code = errno
+            if code == EPIPE || code == EIO {
+                isOutputReaderGone = true
+            } else {
+                outputError = outputError ?? code
+            }
+        }
+        return outputError.map { String(cString: strerror($0)) }
     }
 
     /// Writes `text` to standard error; a failure is ignored (there is nowhere left to report it).
