@@ -11,6 +11,7 @@ struct ConsultCommand: ParsableCommand {
         Exit status: 0 on success, 1 when a check fails or a summary cannot be written, \
         2 when the command is used wrongly.
         """,
+        version: "consult \(ConsultVersion.current)",
         subcommands: [
             RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, CompileCommand.self, GraphCommand.self,
             PathsCommand.self, ReplayCommand.self, UnderstandingCommand.self, ExportQuestionnaireCommand.self,

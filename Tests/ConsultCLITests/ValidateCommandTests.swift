@@ -62,6 +62,13 @@ struct ValidateCommandTests {
             """),
     ]
 
+    @Test("--version prints the program's version and exits 0")
+    func version() throws {
+        let run = try consult(["--version"], in: Self.fixtures)
+        #expect(run.status == 0)
+        #expect(run.output.wholeMatch(of: /consult [0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(run.output)")
+    }
+
     @Test("a mistyped command is a usage error with a suggestion, not a dialog path that does not exist")
     func mistypedCommand() throws {
         let run = try consult(["valdiate", "broken/unknown-node-reference.yaml"], in: Self.fixtures)
