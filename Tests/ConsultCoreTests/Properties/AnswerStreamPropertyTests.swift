@@ -297,15 +297,6 @@ extension SchemaValidation {
     /// - Returns: The position of each invalid document with its messages.
     static func validateEach(_ documents: [Data]) throws -> [(Int, String)] {
         let schema = SummaryFixtures.packageRoot.appendingPathComponent("docs/summary.schema.json").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", batchScript, schema]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
         var lines = Data()
         for document in documents {
             // Sorted-key JSON with a final newline: one line once the newlines inside are gone (there are none
@@ -313,15 +304,12 @@ extension SchemaValidation {
             lines.append(document.filter { $0 != 0x0A })
             lines.append(0x0A)
         }
-        input.fileHandleForWriting.write(lines)
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 || process.terminationStatus == 1 else {
-            Issue.record("schema validation could not run (exit \(process.terminationStatus)): \(text)")
+        let run = try PythonScript.run(["-c", batchScript, schema], input: lines, mergingErrors: true)
+        guard run.status == 0 || run.status == 1 else {
+            Issue.record("schema validation could not run (exit \(run.status)): \(run.text)")
             return []
         }
-        return text.split(separator: "\n").compactMap { line in
+        return run.text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t", maxSplits: 1)
             guard parts.count == 2, let position = Int(parts[0]) else { return nil }
             return (position, String(parts[1]))

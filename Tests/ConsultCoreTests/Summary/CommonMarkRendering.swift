@@ -31,24 +31,9 @@ struct RenderedMarkdown: Decodable {
     ///
     /// - Throws: ``RendererUnavailable`` when python3 or markdown-it-py is missing.
     static func render(_ page: String) throws -> RenderedMarkdown {
-        let script = SummaryFixtures.packageRoot.appendingPathComponent("Tests/Support/render-commonmark.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(page.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw RendererUnavailable(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
-        }
-        return try JSONDecoder().decode(RenderedMarkdown.self, from: data)
+        let run = try PythonScript.run([PythonScript.support("render-commonmark.py")], input: Data(page.utf8), mergingErrors: true)
+        guard run.status == 0 else { throw RendererUnavailable(status: run.status, output: run.text) }
+        return try JSONDecoder().decode(RenderedMarkdown.self, from: run.output)
     }
 
     /// The renderer script failed: usually `python3 -m pip install markdown-it-py` is needed (`.ci/run` does it).

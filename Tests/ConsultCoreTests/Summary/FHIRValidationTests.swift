@@ -8,30 +8,15 @@ import Testing
 struct FHIRValidationTests {
     /// One verdict per document: `ok` or `invalid: …`.
     static func validate(_ documents: [Data]) throws -> [String] {
-        let script = SummaryFixtures.packageRoot.appendingPathComponent("Tests/Support/validate-fhir.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
         var lines = Data()
         for document in documents {
             // One document a line: re-serialised without line breaks.
             let object = try JSONSerialization.jsonObject(with: document)
             lines += try JSONSerialization.data(withJSONObject: object) + Data([0x0A])
         }
-        input.fileHandleForWriting.write(lines)
-        try input.fileHandleForWriting.close()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidatorUnavailable(output: String(decoding: complaint, as: UTF8.self)) }
-        return String(decoding: printed, as: UTF8.self).split(separator: "\n").map(String.init)
+        let run = try PythonScript.run([PythonScript.support("validate-fhir.py")], input: lines)
+        guard run.status == 0 else { throw ValidatorUnavailable(output: run.errorOutput) }
+        return run.text.split(separator: "\n").map(String.init)
     }
 
     struct ValidatorUnavailable: Error, CustomStringConvertible {

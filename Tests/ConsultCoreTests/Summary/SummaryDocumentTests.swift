@@ -128,23 +128,11 @@ import Testing
 enum SchemaValidation {
     static func validate(_ document: Data) throws -> (valid: Bool, output: String) {
         let schema = SummaryFixtures.packageRoot.appendingPathComponent("docs/summary.schema.json").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = SummaryFixtures.packageRoot.appendingPathComponent("Tests/Support/validate-summary-schema.py").path
-        process.arguments = ["python3", script, schema]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(document)
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus != 0, process.terminationStatus != 1 {
-            Issue.record("schema validation could not run (exit \(process.terminationStatus)): \(text)")
+        let run = try PythonScript.run([PythonScript.support("validate-summary-schema.py"), schema], input: document,
+                                       mergingErrors: true)
+        if run.status != 0, run.status != 1 {
+            Issue.record("schema validation could not run (exit \(run.status)): \(run.text)")
         }
-        return (process.terminationStatus == 0, text)
+        return (run.status == 0, run.text)
     }
 }
