@@ -148,15 +148,13 @@ extension ScreeningRule: CompiledFormCodable {
         writer.write(dialog)
         writer.write(reasonLocation)
         writer.write(isPossible)
-        writer.write(answersRead)
     }
 
     init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
         self.init(id: try reader.readString(), condition: try reader.read(), effect: try reader.readRaw(RuleEffect.self),
                   reason: try reader.readString(), patientMessage: try reader.readOptional(LocalizedText.self),
                   location: try reader.read(), dialog: try reader.readString(),
-                  reasonLocation: try reader.readOptional(SourceLocation.self), isPossible: try reader.readBool(),
-                  answersRead: try reader.readStrings())
+                  reasonLocation: try reader.readOptional(SourceLocation.self), isPossible: try reader.readBool())
     }
 }
 

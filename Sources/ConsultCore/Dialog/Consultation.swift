@@ -69,11 +69,6 @@ public struct ScreeningRule: Sendable, Equatable {
     public var reasonLocation: SourceLocation? = nil
     /// Whether the rule fired only possibly, because a date it reads is vague.
     public var isPossible = false
-    /// The answers the condition reads, directly or through computed values, in order of first mention.
-    ///
-    /// Worked out once when the consultation is linked: ``Consultation/firedRules(answers:today:)`` needs them
-    /// for every rule at every turn, and walking each condition's expressions again cost most of a turn.
-    public var answersRead: [String] = []
 
     /// The rule as it fires when a vague date leaves it undecided: a review at most (a note stays a note),
     /// with the reason saying so and the patient told that a clinician will check the dates.

@@ -5,27 +5,20 @@ public struct Dialog: Sendable, Equatable {
     /// The file the dialog was read from, as given.
     public var file: String
     public var location: SourceLocation
-    public var nodes: [DialogNode] {
-        didSet { nodeIndex = Self.index(nodes) }
-    }
+    public var nodes: [DialogNode]
 
-    /// Index of each named node (the first node of an id, when a faulty dialog repeats one).
-    ///
-    /// Built once when the nodes are set, not at every use: the state machine looks a node up at every
-    /// step, and rebuilding the index each time made a step of a 10,000-node dialog cost milliseconds.
-    public private(set) var nodeIndex: [String: Int]
-
-    /// A dialog of these nodes, indexed by their ids.
     public init(id: String, title: LocalizedText?, file: String, location: SourceLocation, nodes: [DialogNode]) {
         self.id = id
         self.title = title
         self.file = file
         self.location = location
         self.nodes = nodes
-        nodeIndex = Self.index(nodes)
     }
 
-    private static func index(_ nodes: [DialogNode]) -> [String: Int] {
+    /// Index of each named node (the first node of an id, when a faulty dialog repeats one), built at each call:
+    /// only the checker and property files look ids up; stepping uses ``DialogControl``, which resolves every
+    /// reference once.
+    public var nodeIndex: [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(nodes.count)
         for (position, node) in nodes.enumerated() {

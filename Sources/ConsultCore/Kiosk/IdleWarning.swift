@@ -2,7 +2,8 @@
 ///
 /// The driver shows ``seconds`` and reads a line with a one-second timeout, reporting what happened; the warning
 /// says whether to tick on, take the patient back to the question, or end the session as walked away. Nothing a
-/// patient types during the countdown is taken as an answer.
+/// patient types during the countdown is taken as an answer. Ctrl-D, Ctrl-C and stop signals are not the
+/// warning's business: the driver handles them as at any prompt.
 public struct IdleWarning: Sendable, Hashable {
     /// Seconds left before the session is ended as walked away.
     public private(set) var seconds: Int
@@ -13,8 +14,6 @@ public struct IdleWarning: Sendable, Hashable {
         case secondPassed
         /// A line was typed: someone is there.
         case line
-        /// Ctrl-D, Ctrl-C, or a stop signal: handled as at any prompt.
-        case endOfInput, interrupted, terminated
     }
 
     /// What the driver does next.
@@ -25,8 +24,6 @@ public struct IdleWarning: Sendable, Hashable {
         case stillThere
         /// Nobody answered: end the session as walked away.
         case walkedAway
-        /// Not the warning's business: handle the event as at any prompt.
-        case pass(Event)
     }
 
     public init(seconds: Int) {
@@ -43,8 +40,6 @@ public struct IdleWarning: Sendable, Hashable {
             return seconds > 0 ? .count(seconds) : .walkedAway
         case .line:
             return .stillThere
-        case .endOfInput, .interrupted, .terminated:
-            return .pass(event)
         }
     }
 }

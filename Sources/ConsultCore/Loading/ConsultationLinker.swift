@@ -60,9 +60,6 @@ struct ConsultationLinker {
         checker.checkAll()
         log.append(contentsOf: checker.log)
         consultation.computed = checker.consultation.computed
-        for index in consultation.rules.indices {
-            consultation.rules[index].answersRead = consultation.dependencies(of: consultation.rules[index].condition.expression).answers
-        }
         return consultation
     }
 

@@ -68,8 +68,11 @@ extension ExplorationEngine {
             }
             end = walk(from: onward(position, &working.stack), &working)
         }
-        guard case let .finish(runaway) = end else { return prediction }
-        prediction.outcome = runaway ? .incomplete : currentOutcome(working)
+        switch end {
+        case .prompt: return prediction
+        case .runaway: prediction.outcome = .incomplete
+        case .end: prediction.outcome = currentOutcome(working)
+        }
         prediction.firedRules = working.holding.filter { $0 < model.ruleCount }.sorted()
             .map { explorer.consultation.rules[$0].id }
         return prediction

@@ -65,12 +65,6 @@ struct ExplorationEngine {
         var counted: Bool
     }
 
-    /// Where a walk ended: at a prompt, or the consultation finished (`runaway`: the step limit stopped it).
-    enum WalkEnd {
-        case prompt(Int)
-        case finish(runaway: Bool)
-    }
-
     /// The working copy of a state while one answer is applied and the dialog walked.
     struct Working {
         var answers: [Int: Int]
@@ -155,7 +149,7 @@ struct ExplorationEngine {
             let end = walk(from: entry, &start)
             _ = conclude(start, end, source: -1, classIndex: -1)
         } else {
-            _ = conclude(start, .finish(runaway: false), source: -1, classIndex: -1)
+            _ = conclude(start, .end, source: -1, classIndex: -1)
         }
 
         var next = 0
@@ -268,11 +262,7 @@ struct ExplorationEngine {
             return cases.first { holds(model.branchConditions[conditions[$0]], in: working, outcome: outcome) }
         })
         working.stack = stack
-        switch end {
-        case let .prompt(index): return .prompt(index)
-        case .end: return .finish(runaway: false)
-        case .runaway: return .finish(runaway: true)
-        }
+        return end
     }
 
     func onward(_ index: Int, _ stack: inout [Int]) -> Int? {
@@ -312,7 +302,8 @@ struct ExplorationEngine {
             }
             for watched in settledNow where watched < model.ruleCount && ruleWitness[watched] == nil { ruleWitness[watched] = id }
             return .state(id)
-        case let .finish(runaway):
+        case .end, .runaway:
+            let runaway = end == .runaway
             for watched in Array(working.holding) {
                 if watched < model.ruleCount, ruleWitness[watched] == nil { ruleWitness[watched] = -1 }
                 settle(watched, &working)

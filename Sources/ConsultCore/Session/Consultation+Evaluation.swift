@@ -43,15 +43,10 @@ extension Consultation {
     /// reviews instead of the rule deferring or declining on a guess, and never proceeding on one either.
     public func firedRules(answers: [String: AnswerValue?], today: CalendarDay) -> [ScreeningRule] {
         let evaluator = evaluator(answers: answers, today: today)
-        // Most sessions have no vague date: then no rule needs to know which answers it reads.
-        let anyVague = answers.values.contains { value in
-            if case .dateRange? = value { return true }
-            return false
-        }
-        guard anyVague else { return rules.filter { evaluator.holds($0.condition.expression) } }
+        let vague = hasVagueDate(answers)
         var fired: [ScreeningRule] = []
         for index in rules.indices {
-            switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator) {
+            switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator, vague: vague) {
             case .fires: fired.append(rules[index])
             case let .possibly(ranges): fired.append(rules[index].possibly(ranges))
             case .holdsNot: break
@@ -64,10 +59,11 @@ extension Consultation {
     /// of ``firedRules(answers:today:)`` without evaluating notes, and stopping at the first decline.
     public func outcomeStatus(answers: [String: AnswerValue?], today: CalendarDay) -> OutcomeStatus {
         let evaluator = evaluator(answers: answers, today: today)
+        let vague = hasVagueDate(answers)
         var status = OutcomeStatus.proceed
         for index in rules.indices {
             guard let effect = rules[index].effect.status, effect > status else { continue }
-            switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator) {
+            switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator, vague: vague) {
             case .fires: status = effect
             case let .possibly(ranges): status = max(status, rules[index].possibly(ranges).effect.status ?? .proceed)
             case .holdsNot: break
@@ -84,9 +80,17 @@ extension Consultation {
         case holdsNot
     }
 
+    /// Whether any answer is a vague date: most sessions have none, and then no rule needs to know which answers
+    /// it reads.
+    private func hasVagueDate(_ answers: [String: AnswerValue?]) -> Bool {
+        answers.values.contains { if case .dateRange? = $0 { true } else { false } }
+    }
+
+    /// - Parameter vague: ``hasVagueDate(_:)`` of the answers, worked out once per call of the caller.
     private func firing(of rule: ScreeningRule, answers: [String: AnswerValue?], today: CalendarDay,
-                        evaluator: ExpressionEvaluator) -> Firing {
-        let vague = rule.answersRead.compactMap { id -> (String, DateRange)? in
+                        evaluator: ExpressionEvaluator, vague anyVague: Bool) -> Firing {
+        guard anyVague else { return evaluator.holds(rule.condition.expression) ? .fires : .holdsNot }
+        let vague = dependencies(of: rule.condition.expression).answers.compactMap { id -> (String, DateRange)? in
             if case let .dateRange(range)?? = answers[id] { return (id, range) }
             return nil
         }

@@ -108,7 +108,7 @@ struct ConsultationDriver {
                 switch tick {
                 case .timedOut: step = warning.handle(.secondPassed)
                 case .line: step = warning.handle(.line)
-                // Handled as at any prompt (the warning passes them on); the signal number is kept.
+                // Not the warning's business: handled as at any prompt.
                 case .endOfInput, .interrupted, .terminated: return tick
                 }
             case .stillThere:
@@ -116,9 +116,6 @@ struct ConsultationDriver {
                 return .interrupted
             case .walkedAway:
                 return .timedOut
-            case .pass:
-                // Not reached: such events are returned as read, above.
-                return .interrupted
             }
         }
     }

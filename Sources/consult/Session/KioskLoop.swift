@@ -34,6 +34,8 @@ struct KioskLoop {
         var action = lifecycle.handle(.started)
         var reasons: [String: String] = [:]
         var reference: ReferenceCode?
+        // What Tab completes at the welcome; a line read again there keeps it (the language names).
+        var completions: [String] = []
         while true {
             switch action {
             case let .prepareNextPatient(retrying):
@@ -45,9 +47,11 @@ struct KioskLoop {
                 action = lifecycle.handle(.retried(stillUnsaved: still))
             case let .showWelcome(languages):
                 showWelcome(languages: languages)
-                action = lifecycle.handle(readLine(timeout: nil, completions: (languages ?? []).map(SessionScreenText.languageName)))
+                completions = (languages ?? []).map(SessionScreenText.languageName)
+                action = lifecycle.handle(readLine(timeout: nil, completions: completions))
             case .readAgain:
-                action = lifecycle.handle(readLine(timeout: lifecycle.phase == .thankingPatient ? idleTimeout : nil, completions: []))
+                // Only the welcome reads again: the thank-you screen ends with any event.
+                action = lifecycle.handle(readLine(timeout: nil, completions: completions))
             case let .runConsultation(language):
                 var random = SystemRandomNumberGenerator()
                 reference = SummaryWriter(directory: summaryDirectory).newReference(using: &random)

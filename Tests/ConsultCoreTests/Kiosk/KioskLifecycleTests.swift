@@ -141,13 +141,4 @@ struct IdleWarningTests {
         #expect(nobody.handle(.secondPassed) == .walkedAway)
         #expect(IdleWarning(seconds: 0).first == .walkedAway)
     }
-
-    @Test("Ctrl-D, Ctrl-C and a stop signal during the countdown are handled as at any prompt")
-    func otherEventsPassThrough() {
-        var warning = IdleWarning(seconds: 30)
-        for event in [IdleWarning.Event.endOfInput, .interrupted, .terminated] {
-            #expect(warning.handle(event) == .pass(event))
-        }
-        #expect(warning.seconds == 30)
-    }
 }
