@@ -9,19 +9,25 @@ struct KioskLineEditorTests {
     private static let consentQuestion = "Is it okay to continue with the screening?"
     private static let concernQuestion = "What would you like to improve?"
 
+    /// A kiosk in English whose first patient has said yes to consent and waits at the concern question.
+    private static func kioskAtConcern(out: URL) throws -> PseudoTerminal {
+        let kiosk = try PseudoTerminal(executable: try ConsultBinary.path(),
+                                       arguments: ["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
+        try kiosk.expect(welcome)
+        try kiosk.send("\r")
+        try kiosk.expect(consentQuestion)
+        try kiosk.expect("> ")
+        try kiosk.send("yes\r")
+        try kiosk.expect(concernQuestion)
+        try kiosk.expect("> ")
+        return kiosk
+    }
+
     @Test("text erased with Ctrl-U and Ctrl-W, or left behind with Up, cannot be pasted or recalled at the next welcome")
     func erasedTextDoesNotReachTheNextPatient() throws {
         let out = PackagePaths.temporaryFolder("kill-ring")
         defer { try? FileManager.default.removeItem(at: out) }
-        let kiosk = try PseudoTerminal(executable: try ConsultBinary.path(),
-                                       arguments: ["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
-        try kiosk.expect(Self.welcome)
-        try kiosk.send("\r")
-        try kiosk.expect(Self.consentQuestion)
-        try kiosk.expect("> ")
-        try kiosk.send("yes\r")
-        try kiosk.expect(Self.concernQuestion)
-        try kiosk.expect("> ")
+        let kiosk = try Self.kioskAtConcern(out: out)
         // Typed and erased: Ctrl-U, then Ctrl-W twice; each goes to readline's kill ring. Each step waits for
         // its echo: a Ctrl-C makes the kernel drop whatever input has not been read yet.
         try kiosk.send("secret one")
@@ -61,15 +67,7 @@ struct KioskLineEditorTests {
     func searchStringDoesNotReachTheNextPatient() throws {
         let out = PackagePaths.temporaryFolder("search")
         defer { try? FileManager.default.removeItem(at: out) }
-        let kiosk = try PseudoTerminal(executable: try ConsultBinary.path(),
-                                       arguments: ["kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en"])
-        try kiosk.expect(Self.welcome)
-        try kiosk.send("\r")
-        try kiosk.expect(Self.consentQuestion)
-        try kiosk.expect("> ")
-        try kiosk.send("yes\r")
-        try kiosk.expect(Self.concernQuestion)
-        try kiosk.expect("> ")
+        let kiosk = try Self.kioskAtConcern(out: out)
         // A line in this patient's history, then found again by an incremental search that is accepted.
         try kiosk.send("secret words\r")
         try kiosk.expect("Please type the numbers")

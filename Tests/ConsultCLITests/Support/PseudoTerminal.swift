@@ -243,17 +243,10 @@ final class PseudoTerminal {
         if let exitStatus { return exitStatus }
         let deadline = ContinuousClock.now + limit
         while true {
-            var status: Int32 = 0
-            let result = waitpid(processID, &status, WNOHANG)
-            if result == processID {
-                let signal = status & 0x7F
-                let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+            if let code = try ChildExit.poll(processID) {
                 exitStatus = code
                 while readOutput(until: .now) {}  // keep what it wrote last
                 return code
-            }
-            if result < 0 && errno != EINTR {
-                throw Failure(description: "waitpid failed: errno \(errno)")
             }
             guard ContinuousClock.now < deadline else {
                 throw Failure(description: "the program did not exit within \(limit)\n\(screenDump())")
