@@ -118,10 +118,8 @@ struct DifferentialTests {
             machine.lastWalk = nil
             if case .finish = action { break }
             if case let .awaiting(point) = machine.state.phase {
-                asking = consultation.control.number(of: point.address).flatMap { _ in
-                    if case let .ask(question)? = consultation.node(at: point.address)?.kind { return question.id }
-                    return nil
-                }
+                // The question the next line answers; `nil` at a topic.
+                if case let .ask(question)? = consultation.node(at: point.address)?.kind { asking = question.id } else { asking = nil }
             }
             let line = Self.line(for: machine.state.phase, in: consultation, dialog: dialog, random: &random)
             played.lines.append(line)
