@@ -32,16 +32,19 @@ struct AnswerClauses {
     }
 
     private(set) var clauses: [Clause] = []
+    private let lexicon: ReadingLexicon
 
     /// Cuts a line as typed: punctuation ends a clause.
-    init(line: String) {
+    init(line: String, language: ReadingLanguage = .english) {
+        lexicon = language.lexicon
         for segment in Self.segments(of: line) {
             append(words: TextNormalizer.words(segment))
         }
     }
 
     /// Cuts a line already reduced to words.
-    init(words: [String]) {
+    init(words: [String], language: ReadingLanguage = .english) {
+        lexicon = language.lexicon
         append(words: words)
     }
 
@@ -55,20 +58,20 @@ struct AnswerClauses {
             current = Clause()
         }
         while index < words.count {
-            if let length = DateWords.timePhraseLength(in: words, at: index) {
+            if let length = lexicon.dates.timePhraseLength(in: words, at: index) {
                 current.words += words[index..<(index + length)]
                 current.mentionsTime = true
                 index += length
                 continue
             }
-            guard let (mark, length) = Self.mark(in: words, at: index) else {
+            guard let (mark, length) = mark(in: words, at: index) else {
                 let word = words[index]
-                if words.count == 1, let typo = Self.typoMark(word) {
+                if words.count == 1, let typo = typoMark(word) {
                     current.marks.append(typo)
                     current.typo = true
                 } else {
                     current.content.append(word)
-                    if Self.otherPeople.contains(word) { current.aboutSomeoneElse = true }
+                    if lexicon.otherPeople.contains(word) { current.aboutSomeoneElse = true }
                 }
                 current.words.append(word)
                 index += 1
@@ -102,13 +105,6 @@ struct AnswerClauses {
         close()
     }
 
-    /// Words that make a clause about another person: what they have is not the patient's answer.
-    private static let otherPeople: Set<String> = [
-        "sister", "brother", "mum", "mom", "mother", "dad", "father", "husband", "wife", "partner", "boyfriend",
-        "girlfriend", "friend", "daughter", "son", "family", "aunt", "uncle", "grandma", "grandmother", "grandpa",
-        "grandfather", "cousin", "he", "she", "they", "his", "her", "their", "kids", "children", "parents",
-    ]
-
     private static func isPolar(_ mark: YesNoLexicon.Mark) -> Bool {
         switch mark {
         case .yes, .affirming, .no, .probablyYes, .probablyNo, .noAsFarAsKnown: true
@@ -121,23 +117,23 @@ struct AnswerClauses {
     }
 
     /// The longest lexicon phrase starting at `index`.
-    private static func mark(in words: [String], at index: Int) -> (YesNoLexicon.Mark, Int)? {
-        for phrase in YesNoLexicon.phrasesByFirstWord[words[index]] ?? [] where words[index...].starts(with: phrase.words) {
+    private func mark(in words: [String], at index: Int) -> (YesNoLexicon.Mark, Int)? {
+        for phrase in lexicon.yesNoPhrasesByFirstWord[words[index]] ?? [] where words[index...].starts(with: phrase.words) {
             return (phrase.mark, phrase.words.count)
         }
         // Stretched words: "yesss", "nooo", "nopeee".
-        let squeezed = squeeze(words[index])
+        let squeezed = Self.squeeze(words[index])
         if squeezed != words[index],
-           let phrase = YesNoLexicon.phrasesByFirstWord[squeezed]?.first(where: { $0.words == [squeezed] }) {
+           let phrase = lexicon.yesNoPhrasesByFirstWord[squeezed]?.first(where: { $0.words == [squeezed] }) {
             return (phrase.mark, 1)
         }
         return nil
     }
 
     /// A lone word one typing slip away from a yes or no word ("yse", "nopw", "yeas").
-    private static func typoMark(_ word: String) -> YesNoLexicon.Mark? {
+    private func typoMark(_ word: String) -> YesNoLexicon.Mark? {
         guard word.count >= 2, word.allSatisfy(\.isLetter) else { return nil }
-        let matches = YesNoLexicon.typoTargets.filter { EditDistance.isWithinOne(word, $0.word) }
+        let matches = lexicon.typoTargets.filter { EditDistance.isWithinOne(word, $0.word) }
         let marks = Set(matches.map(\.mark))
         guard marks.count == 1, let mark = marks.first else { return nil }
         return mark == .negation ? .no : mark

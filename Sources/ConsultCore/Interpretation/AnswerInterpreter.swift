@@ -8,9 +8,12 @@ public struct AnswerInterpreter: Sendable {
     /// The reference day for relative dates ("3 months ago") and for rejecting future dates:
     /// the session's start day, so a replayed transcript reads the same.
     public var today: CalendarDay
+    /// The language answers are typed in: its words for yes, no, numbers, dates, choices and questions.
+    public var language: ReadingLanguage
 
-    public init(today: CalendarDay) {
+    public init(today: CalendarDay, language: ReadingLanguage = .english) {
         self.today = today
+        self.language = language
     }
 
     /// The longest line, in bytes, read as an answer that is not free text.
@@ -28,7 +31,7 @@ public struct AnswerInterpreter: Sendable {
         case .acknowledgement:
             return AnswerReading(.understood(.acknowledged))
         case .text(let pattern):
-            if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
+            if QuestionDetector.isQuestion(input, language: language) { return AnswerReading(.notAnAnswer) }
             return AnswerReading(TextAnswerReader.read(input, pattern: pattern))
         case .yesNo, .yesNoUnsure, .singleChoice, .multipleChoice, .number, .date:
             break
@@ -38,18 +41,18 @@ public struct AnswerInterpreter: Sendable {
         guard !TextNormalizer.words(input).isEmpty else { return AnswerReading(.notUnderstood(.empty(kind))) }
         switch kind {
         case .yesNo:
-            return YesNoReader(allowsUnsure: false, focus: focus).read(input)
+            return YesNoReader(allowsUnsure: false, focus: focus, language: language).read(input)
         case .yesNoUnsure:
-            return YesNoReader(allowsUnsure: true, focus: focus).read(input)
+            return YesNoReader(allowsUnsure: true, focus: focus, language: language).read(input)
         case .singleChoice(let options):
-            return ChoiceReader(options: options, none: nil, allowsSeveral: false).reading(input)
+            return ChoiceReader(options: options, none: nil, allowsSeveral: false, language: language).reading(input)
         case .multipleChoice(let options, let none):
-            return ChoiceReader(options: options, none: none, allowsSeveral: true).reading(input)
+            return ChoiceReader(options: options, none: none, allowsSeveral: true, language: language).reading(input)
         case .number(let range):
-            if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
-            return AnswerReading(NumberReader.read(input, range: range))
+            if QuestionDetector.isQuestion(input, language: language) { return AnswerReading(.notAnAnswer) }
+            return AnswerReading(NumberReader.read(input, range: range, language: language))
         case .date:
-            return DateReader(today: today).reading(input)
+            return DateReader(today: today, language: language).reading(input)
         case .text, .acknowledgement:
             preconditionFailure("handled above")
         }

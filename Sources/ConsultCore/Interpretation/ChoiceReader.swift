@@ -13,23 +13,27 @@ struct ChoiceReader: Sendable {
     let none: ChoiceOption?
     /// Whether several options may be chosen (multiple choice).
     let allowsSeveral: Bool
+    let language: ReadingLanguage
     /// The options that words can select, the "none of these" option last; prepared once.
     private let candidates: [Candidate]
+    private var lexicon: ReadingLexicon { language.lexicon }
 
-    init(options: [ChoiceOption], none: ChoiceOption?, allowsSeveral: Bool) {
+    init(options: [ChoiceOption], none: ChoiceOption?, allowsSeveral: Bool, language: ReadingLanguage = .english) {
         self.options = options
         self.none = none
         self.allowsSeveral = allowsSeveral
-        self.candidates = (options + (none.map { [$0] } ?? [])).map(Candidate.init)
+        self.language = language
+        self.candidates = (options + (none.map { [$0] } ?? [])).map { Candidate($0, language: language) }
     }
 
     func reading(_ input: String) -> AnswerReading {
-        if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
-        var (words, times) = Self.splittingTimes(Self.words(of: input))
-        words = words.filter { !Self.fillers.contains($0) }
+        if QuestionDetector.isQuestion(input, language: language) { return AnswerReading(.notAnAnswer) }
+        let lexicon = self.lexicon
+        var (words, times) = splittingTimes(Self.words(of: input))
+        words = words.filter { !lexicon.choiceFillers.contains($0) }
         let rest = times.isEmpty ? nil : times.joined(separator: " ")
-        if allowsSeveral, !words.isEmpty, words.allSatisfy(Self.allWords.contains),
-           words.contains(where: { $0 == "all" || $0 == "everything" }) {
+        if allowsSeveral, !words.isEmpty, words.allSatisfy({ lexicon.allWords.contains($0) || lexicon.allCompanions.contains($0) }),
+           words.contains(where: lexicon.allWords.contains) {
             // Every option at once is rare enough to say back.
             return AnswerReading(.confirm(.choices(options.map(\.id)), .partialMatch), rest: rest)
         }
@@ -66,9 +70,9 @@ struct ChoiceReader: Sendable {
                 explained = true
             }
             if explained { continue }
-            if let number = Self.position(of: word) {
+            if let number = position(of: word) {
                 // "type 1", "stage 2": a number that belongs to the word before it is not an option's number.
-                if index > 0, Self.position(of: words[index - 1]) == nil, !["no", "nr", "num", "#"].contains(words[index - 1]),
+                if index > 0, position(of: words[index - 1]) == nil, !lexicon.numberAbbreviations.contains(words[index - 1]),
                    !candidates.contains(where: { $0.matches(words[index - 1]) }) {
                     unexplained += 1
                     continue
@@ -77,11 +81,11 @@ struct ChoiceReader: Sendable {
                     return AnswerReading(.notUnderstood(.noSuchOption(number: number, optionCount: options.count)))
                 }
                 covers[option].insert(index)
-            } else if Self.noneWords.contains(word), allowsSeveral {
+            } else if lexicon.noneWords.contains(word), allowsSeveral {
                 saysNone = true
-            } else if word == "no", index + 1 < words.count, Self.position(of: words[index + 1]) != nil {
+            } else if lexicon.numberAbbreviations.contains(word), index + 1 < words.count, position(of: words[index + 1]) != nil {
                 continue  // "no. 2", an abbreviation of "number"
-            } else if Self.negations.contains(word) || Self.noneWords.contains(word) || word.contains(where: \.isASCIIDigit) {
+            } else if lexicon.choiceNegations.contains(word) || lexicon.noneWords.contains(word) || word.contains(where: \.isASCIIDigit) {
                 // "not the acne" or "2.5": reading past these would guess.
                 return AnswerReading(.notUnderstood(unrecognised))
             } else {
@@ -95,7 +99,7 @@ struct ChoiceReader: Sendable {
                 }
             }
         }
-        if words.isEmpty, let first = options.first, TextNormalizer.words(input).contains("one") {
+        if words.isEmpty, let first = options.first, TextNormalizer.words(input).contains(where: lexicon.oneWords.contains) {
             // "one", "option one": the number one; elsewhere "one" is a filler ("the acne one").
             return AnswerReading(.understood(allowsSeveral ? .choices([first.id]) : .choice(first.id)), rest: rest)
         }
@@ -111,7 +115,7 @@ struct ChoiceReader: Sendable {
             if case let .choices(ids) = value { return ids.contains(candidate.option.id) || (ids.isEmpty && candidate.option.id == none?.id) }
             return false
         }.flatMap(\.words))
-        let hedges = AnswerClauses(line: input).clauses.flatMap(\.hedgePhrases)
+        let hedges = AnswerClauses(line: input, language: language).clauses.flatMap(\.hedgePhrases)
         if hedges.contains(where: { !$0.allSatisfy(chosenWords.contains) }) {
             return AnswerReading(.confirm(value, .partial), rest: rest)
         }
@@ -187,12 +191,12 @@ struct ChoiceReader: Sendable {
     }
 
     /// `2`, `2nd`, `second`, `two`: an option's number.
-    private static func position(of word: String) -> Int? {
+    private func position(of word: String) -> Int? {
         if word.allSatisfy(\.isASCIIDigit), let number = Int(word) { return number }
-        if let number = ordinalWords.firstIndex(of: word) { return number + 1 }
-        if let number = cardinalWords.firstIndex(of: word) { return number + 2 }
-        for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
-            let digits = word.dropLast(2)
+        if let number = lexicon.vocabulary.ordinals[word] { return number }
+        if let number = lexicon.vocabulary.cardinals[word] { return number }
+        for suffix in lexicon.dates.ordinalSuffixes where word.hasSuffix(suffix) {
+            let digits = word.dropLast(suffix.count)
             if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) { return Int(digits) }
         }
         return nil
@@ -207,12 +211,12 @@ struct ChoiceReader: Sendable {
     }
 
     /// The words without the times they name ("2 months ago"), and those times: a number there is not an option.
-    private static func splittingTimes(_ words: [String]) -> (words: [String], times: [String]) {
+    private func splittingTimes(_ words: [String]) -> (words: [String], times: [String]) {
         var kept: [String] = []
         var times: [String] = []
         var index = 0
         while index < words.count {
-            if let length = DateWords.timePhraseLength(in: words, at: index), !(length == 1 && words[index].allSatisfy(\.isASCIIDigit) && words[index].count < 4) {
+            if let length = lexicon.dates.timePhraseLength(in: words, at: index), !(length == 1 && words[index].allSatisfy(\.isASCIIDigit) && words[index].count < 4) {
                 times += words[index..<(index + length)]
                 index += length
             } else {
@@ -222,28 +226,6 @@ struct ChoiceReader: Sendable {
         }
         return (kept, times)
     }
-
-    // MARK: - Words
-
-    /// Words around a choice that say nothing about which option ("I'd say the acne one, please").
-    static let fillers: Set<String> = [
-        "the", "a", "an", "one", "ones", "option", "options", "number", "numbers", "choice", "answer", "i", "i'd",
-        "id", "i'm", "im", "i'll", "say", "said", "would", "like", "think", "guess", "pick", "choose", "want",
-        "go", "for", "with", "please", "it's", "its", "it", "is", "that", "this", "my", "mine", "and", "or",
-        "also", "plus", "both", "of", "just", "only", "maybe", "probably", "mostly", "mainly", "about", "to",
-        "in", "on", "me", "be", "are", "am", "mean", "those", "these", "them", "yes", "yeah", "yep", "ok", "okay",
-        "well", "um", "uh", "hmm", "had", "have", "got", "some", "bit", "little", "lot", "really", "definitely",
-        "thanks", "thank", "you", "was", "did", "do", "ive", "i've", "mostly", "especially", "mainly", "main",
-        "from", "at", "by", "lol", "really",
-    ]
-    /// What "all of them" may be made of, once fillers are gone.
-    private static let allWords: Set<String> = ["all", "everything", "above", "every"]
-    private static let noneWords: Set<String> = ["none", "nothing", "neither", "no", "nope", "nah", "nada"]
-    private static let negations: Set<String> = [
-        "not", "don't", "dont", "never", "except", "without", "nor", "isn't", "isnt", "aren't", "arent", "but",
-    ]
-    private static let ordinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    private static let cardinalWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 }
 
 /// One option with the words that select it.
@@ -253,14 +235,21 @@ private struct Candidate: Sendable {
     let phrases: [[String]]
     let words: Set<String>
     let stems: Set<String>
+    let language: ReadingLanguage
 
-    init(_ option: ChoiceOption) {
+    init(_ option: ChoiceOption, language: ReadingLanguage) {
         self.option = option
+        self.language = language
         // "Wrinkles or fine lines" is two phrases: "wrinkles" and "fine lines".
-        let parts = option.label.split(separator: " or ").map(String.init) + [option.label]
+        var parts = [option.label]
+        for alternative in language.vocabulary.labelAlternatives {
+            parts = parts.flatMap { $0.split(separator: " \(alternative) ").map(String.init) }
+        }
+        parts.append(option.label)
+        let fillers = language.lexicon.choiceFillers
         func significantWords(_ text: String) -> [String] {
             let words = ChoiceReader.words(of: text)
-            let significant = words.filter { !ChoiceReader.fillers.contains($0) }
+            let significant = words.filter { !fillers.contains($0) }
             // A label made only of fillers ("Both", "I'm not sure") is still selectable by its words.
             return significant.isEmpty ? words : significant
         }
@@ -270,14 +259,14 @@ private struct Candidate: Sendable {
         // A label's words select alone ("acne" says back "Acne scars"); a synonym's only with its main, last
         // word ("filler" of "lip filler"), never by a word that only describes ("face" of "face lift").
         self.words = Set(labelPhrases.joined()).union(synonymPhrases.compactMap(\.last))
-        self.stems = Set(words.map(WordStemmer.stem))
+        self.stems = Set(words.map(language.stem))
     }
 
     /// Whether a typed word is one of this option's words, whole, in any inflection.
     func matches(_ word: String) -> Bool {
         if words.contains(word) || words.contains(word + "s") { return true }
         // Other inflections only for words long enough that a shared stem is not a shared prefix ("por", "pores").
-        return word.count >= 4 && stems.contains(WordStemmer.stem(word))
+        return word.count >= 4 && stems.contains(language.stem(word))
     }
 
     /// Whether a typed word is one typing slip (two in long words) away from one of this option's words.
@@ -293,28 +282,28 @@ private struct Candidate: Sendable {
     /// Whether the typed words complete none of the option's phrases and each only stands before the main
     /// word of a phrase ("acne" in "acne scars"): they describe the option's thing without naming it.
     func onlyDescribes(_ typed: [String]) -> Bool {
-        let typedStems = Set(typed.map(WordStemmer.stem))
-        let completes = phrases.contains { phrase in phrase.allSatisfy { typedStems.contains(WordStemmer.stem($0)) } }
+        let typedStems = Set(typed.map(language.stem))
+        let completes = phrases.contains { phrase in phrase.allSatisfy { typedStems.contains(language.stem($0)) } }
         guard !completes else { return false }
         return typedStems.allSatisfy { stem in
-            !phrases.contains { phrase in phrase.last.map(WordStemmer.stem) == stem }
+            !phrases.contains { phrase in phrase.last.map(language.stem) == stem }
         }
     }
 
     /// The length of a label or synonym of several words typed whole at `index`, if any.
     func phraseLength(in typed: [String], at index: Int) -> Int? {
-        let typedStems = typed[index...].map(WordStemmer.stem)
+        let typedStems = typed[index...].map(language.stem)
         return phrases
-            .filter { $0.count > 1 && typedStems.starts(with: $0.map(WordStemmer.stem)) }
+            .filter { $0.count > 1 && typedStems.starts(with: $0.map(language.stem)) }
             .map(\.count)
             .max()
     }
 
     /// The number of words of the longest label or synonym all of whose words are among `typed`; 0 when none is.
     func longestWholePhrase(among typed: [String]) -> Int {
-        let typedStems = Set(typed.map(WordStemmer.stem))
+        let typedStems = Set(typed.map(language.stem))
         return phrases
-            .filter { phrase in phrase.allSatisfy { typedStems.contains(WordStemmer.stem($0)) } }
+            .filter { phrase in phrase.allSatisfy { typedStems.contains(language.stem($0)) } }
             .map(\.count)
             .max() ?? 0
     }

@@ -6,6 +6,9 @@
 /// today. A date inside a longer sentence ("I stopped around 2 months ago") is read and confirmed.
 struct DateReader {
     let today: CalendarDay
+    var language: ReadingLanguage = .english
+    private var dates: DateWords { language.lexicon.dates }
+    private var numbers: NumberWords { language.lexicon.numbers }
 
     /// What part of a line means.
     enum Parsed: Equatable {
@@ -15,17 +18,17 @@ struct DateReader {
     }
 
     func reading(_ input: String) -> AnswerReading {
-        if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
-        let allWords = Self.words(of: input)
-        if Self.saysUnknown(allWords) || Self.longAgoWords.contains(allWords.joined(separator: " ")) {
+        if QuestionDetector.isQuestion(input, language: language) { return AnswerReading(.notAnAnswer) }
+        let allWords = words(of: input)
+        if saysUnknown(allWords) || dates.longAgo.contains(allWords.joined(separator: " ")) {
             return AnswerReading(.understood(.dateRange(DateRange(earliest: nil, latest: today))))
         }
-        let words = allWords.filter { !Self.fillers.contains($0) }
-        if words.contains(where: Self.futureWords.contains) { return AnswerReading(.notUnderstood(.dateInFuture)) }
-        let whole = parse(words, saidIn: allWords.contains("in"))
+        let words = allWords.filter { !dates.fillers.contains($0) }
+        if words.contains(where: dates.futureWords.contains) { return AnswerReading(.notUnderstood(.dateInFuture)) }
+        let whole = parse(words, saidIn: allWords.contains(where: dates.inWords.contains))
         if let whole {
             // A date among other words ("I stopped it 2 months ago"), not a wrong date ("31 February 2026").
-            if case .failure(.notADate) = whole, words.contains(where: { !Self.isDateWord($0) }),
+            if case .failure(.notADate) = whole, words.contains(where: { !isDateWord($0) }),
                let (parsed, harmless) = search(allWords) {
                 return reading(of: parsed, doubt: harmless ? nil : .partialMatch)
             }
@@ -68,11 +71,11 @@ struct DateReader {
         guard words.count > 1 else { return nil }
         for length in stride(from: min(words.count - 1, 6), through: 1, by: -1) {
             for start in 0...(words.count - length) {
-                let span = Array(words[start..<(start + length)]).filter { !Self.fillers.contains($0) }
-                guard !span.isEmpty, let parsed = parse(span, saidIn: start > 0 && words[start - 1] == "in") else { continue }
+                let span = Array(words[start..<(start + length)]).filter { !dates.fillers.contains($0) }
+                guard !span.isEmpty, let parsed = parse(span, saidIn: start > 0 && dates.inWords.contains(words[start - 1])) else { continue }
                 if case .failure = parsed { continue }
                 let others = words[..<start] + words[(start + length)...]
-                return (parsed, others.allSatisfy { Self.fillers.contains($0) || Self.endingWords.contains($0) })
+                return (parsed, others.allSatisfy { dates.fillers.contains($0) || dates.endingWords.contains($0) })
             }
         }
         return nil
@@ -127,38 +130,56 @@ struct DateReader {
 
     // MARK: - 3 months ago, yesterday
 
-    private func relativeDate(_ words: [String], saidIn: Bool) -> Parsed? {
+    /// The words without the "ago" markers at their ends ("3 months ago", "hace 3 meses"), and whether there was one.
+    private func withoutAgo(_ words: [String]) -> (words: [String], saidAgo: Bool) {
         var words = words
-        let saidAgo = words.last == "ago" || words.last == "back" || words.last == "before"
-        if saidAgo { words.removeLast() }
-        if words == ["today"] || words == ["now"] { return .day(today) }
-        if words == ["yesterday"] { return .day(today.adding(days: -1)) }
-        if words.count == 2, words[0] == "last", let weekday = DateWords.weekday(named: words[1]) {
+        var saidAgo = false
+        if let last = words.last, dates.agoAfterWords.contains(last) {
+            words.removeLast()
+            saidAgo = true
+        }
+        if words.count > 1, dates.agoBeforeWords.contains(words[0]) {
+            words.removeFirst()
+            saidAgo = true
+        }
+        return (words, saidAgo)
+    }
+
+    private func relativeDate(_ words: [String], saidIn: Bool) -> Parsed? {
+        var (words, saidAgo) = withoutAgo(words)
+        if let back = dates.daysBack[words.joined(separator: " ")] { return .day(today.adding(days: -back)) }
+        // "last friday", "el viernes pasado".
+        if words.count == 2, let weekday = dates.lastBeforeWords.contains(words[0]) ? dates.weekday(named: words[1])
+            : dates.lastAfterWords.contains(words[1]) ? dates.weekday(named: words[0]) : nil {
             return .day(lastWeekday(weekday))
         }
         var half = 0.0
-        if words.suffix(3) == ["and", "a", "half"] {  // "a year and a half"
-            words.removeLast(3)
+        if let phrase = dates.halfAfter.first(where: { !$0.isEmpty && words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }) {
+            words.removeLast(phrase.count)  // "a year and a half", "año y medio"
             half = 0.5
         }
-        guard let unit = words.last, DateWords.days(inUnit: unit) != nil || DateWords.months(inUnit: unit) != nil else {
+        guard let unit = words.last, dates.isUnit(unit) else {
             return half == 0 ? nil : .failure(.notADate)
         }
         var amountWords = Array(words.dropLast())
-        if half == 0, amountWords.suffix(3) == ["and", "a", "half"] {  // "2 and a half years"
-            amountWords.removeLast(3)
+        if half == 0, let phrase = dates.halfAfter.first(where: { !$0.isEmpty && amountWords.count >= $0.count && amountWords.suffix($0.count).elementsEqual($0) }) {
+            amountWords.removeLast(phrase.count)  // "2 and a half years"
             half = 0.5
         }
+        // "unos 3 meses": an approximate amount is read as the amount, like "about 3 months".
+        if amountWords.count > 1, dates.approximately.contains(amountWords[0]) { amountWords.removeFirst() }
         let whole: Double
-        if amountWords == ["half", "a"] || amountWords == ["half", "an"] {
+        if dates.halfBefore.contains(amountWords) {
             guard half == 0 else { return .failure(.notADate) }
             whole = 0
             half = 0.5
-        } else if amountWords == ["a"] || amountWords == ["an"] {
+        } else if amountWords.count == 1, numbers.articles.contains(amountWords[0]) {
             whole = 1
+        } else if amountWords.isEmpty, half > 0 {
+            whole = 1  // "año y medio"
         } else if amountWords.count == 1, let number = Double(amountWords[0]) {
             whole = number
-        } else if let number = NumberWords.value(of: amountWords) {
+        } else if let number = numbers.value(of: amountWords) {
             whole = Double(number)
         } else {
             return .failure(.notADate)
@@ -170,12 +191,12 @@ struct DateReader {
 
     /// The day `amount` units before today, when that is a whole number of days or months.
     private func ago(_ amount: Double, _ unit: String) -> Parsed? {
-        if let days = DateWords.days(inUnit: unit) {
+        if let days = dates.days(inUnit: unit) {
             let total = amount * Double(days)
             guard total >= 0, total.rounded() == total, total < 400_000 else { return .failure(.notADate) }
             return .day(today.adding(days: -Int(total)))
         }
-        if let months = DateWords.months(inUnit: unit) {
+        if let months = dates.months(inUnit: unit) {
             let total = amount * Double(months)
             guard total >= 0, total.rounded() == total, total < 12_000 else { return .failure(.notADate) }
             return .day(today.adding(months: -Int(total)))
@@ -192,105 +213,120 @@ struct DateReader {
 
     // MARK: - Last year, in March, a few months ago
 
+    /// A calendar period with "last" or "this" ("last week", "la semana pasada", "este año"): whether it is the
+    /// last one, and the period's word.
+    private func lastOrThis(_ words: [String]) -> (last: Bool, period: String)? {
+        guard words.count == 2 else { return nil }
+        if dates.lastBeforeWords.contains(words[0]) || dates.thisBeforeWords.contains(words[0]) {
+            return (!dates.thisBeforeWords.contains(words[0]), words[1])
+        }
+        if dates.lastAfterWords.contains(words[1]) || dates.thisAfterWords.contains(words[1]) {
+            return (!dates.thisAfterWords.contains(words[1]), words[0])
+        }
+        return nil
+    }
+
+    /// The year of "last year" / "this year" in the language's words.
+    private func namedYear(_ words: [String]) -> Int? {
+        guard let (last, period) = lastOrThis(words), dates.yearWords.contains(period) else { return nil }
+        return last ? today.year - 1 : today.year
+    }
+
     private func vagueDate(_ words: [String]) -> Parsed? {
         guard !words.isEmpty else { return nil }
         let joined = words.joined(separator: " ")
-        // "the year before last", "the month before last".
-        if words.count == 3, words[1] == "before", words[2] == "last" {
-            switch words[0] {
-            case "year": return yearRange(today.year - 2)
-            case "month":
+        // "the year before last", "the month before last", "el año antepasado".
+        if words.count >= 2, dates.beforeLast.contains(where: { words.dropFirst().elementsEqual($0) }) {
+            if dates.yearWords.contains(words[0]) { return yearRange(today.year - 2) }
+            if dates.monthWords.contains(words[0]) {
                 let first = CalendarDay(year: today.year, month: today.month, day: 1)!.adding(months: -2)
                 return .range(DateRange(earliest: first, latest: first.adding(months: 1).adding(days: -1)))
-            case "week":
+            }
+            if dates.weekWords.contains(words[0]) {
                 let monday = today.adding(days: -(today.weekday - 1) - 14)
                 return .range(DateRange(earliest: monday, latest: monday.adding(days: 6)))
-            default: break
             }
         }
         // Calendar spans: last week / month / year, this week / month / year.
-        if words.count == 2, ["last", "this", "past"].contains(words[0]) {
-            let last = words[0] != "this"
-            switch words[1] {
-            case "week":
+        if let (last, period) = lastOrThis(words) {
+            if dates.weekWords.contains(period) {
                 let monday = today.adding(days: -(today.weekday - 1))
                 return last ? .range(DateRange(earliest: monday.adding(days: -7), latest: monday.adding(days: -1)))
                             : .range(DateRange(earliest: monday, latest: today))
-            case "month":
+            }
+            if dates.monthWords.contains(period) {
                 let first = CalendarDay(year: today.year, month: today.month, day: 1)!
                 return last ? .range(DateRange(earliest: first.adding(months: -1), latest: first.adding(days: -1)))
                             : .range(DateRange(earliest: first, latest: today))
-            case "year":
+            }
+            if dates.yearWords.contains(period) {
                 return last ? yearRange(today.year - 1) : .range(DateRange(earliest: CalendarDay(year: today.year, month: 1, day: 1), latest: today))
-            default:
-                if let season = DateWords.season(named: words[1]) {
-                    return seasonRange(season, mostRecentExcludingCurrent: last)
-                }
+            }
+            if let season = dates.season(named: period) {
+                return seasonRange(season, mostRecentExcludingCurrent: last)
             }
         }
-        if words.count == 1, let season = DateWords.season(named: words[0]) { return seasonRange(season, mostRecentExcludingCurrent: false) }
-        if words.count == 2, let season = DateWords.season(named: words[0]), let year = Self.year(words[1]) {
+        if words.count == 1, let season = dates.season(named: words[0]) { return seasonRange(season, mostRecentExcludingCurrent: false) }
+        if words.count == 2, let season = dates.season(named: words[0]), let year = Self.year(words[1]) {
             return seasonRange(season, year: year)
         }
-        // "early 2025", "late last year", "end of 2024", "beginning of the year".
-        if words.count >= 2, let part = Self.yearParts[words[0]] {
+        // "early 2025", "late last year", "end of 2024", "beginning of the year", "a principios de 2025".
+        if words.count >= 2, let part = dates.yearParts[words[0]] {
             let rest = Array(words.dropFirst())
             let year: Int?
-            if rest.count == 1 { year = Self.year(rest[0]) ?? (rest[0] == "year" ? today.year : nil) }
-            else if rest == ["last", "year"] { year = today.year - 1 }
-            else if rest == ["this", "year"] { year = today.year }
-            else { year = nil }
+            if rest.count == 1 { year = Self.year(rest[0]) ?? (dates.yearWords.contains(rest[0]) ? today.year : nil) }
+            else { year = namedYear(rest) }
             if let year, let first = CalendarDay(year: year, month: part.lowerBound, day: 1) {
                 let last = CalendarDay(year: year, month: part.upperBound, day: 1)!.adding(months: 1).adding(days: -1)
                 return .range(DateRange(earliest: first, latest: last))
             }
         }
         if words.count == 1, let year = Self.year(words[0]) { return yearRange(year) }
-        // "months ago", "weeks back": some of them, at least two.
-        if words.count == 2, ["ago", "back"].contains(words[1]), words[0].hasSuffix("s") {
-            if let days = DateWords.days(inUnit: words[0]) {
+        let (bare, saidAgo) = withoutAgo(words)
+        // "months ago", "weeks back", "hace meses": some of them, at least two.
+        if bare.count == 1, saidAgo, bare[0].hasSuffix("s") {
+            if let days = dates.days(inUnit: bare[0]) {
                 return .range(DateRange(earliest: today.adding(days: -12 * days), latest: today.adding(days: -2 * days)))
             }
-            if let months = DateWords.months(inUnit: words[0]) {
+            if let months = dates.months(inUnit: bare[0]) {
                 return .range(DateRange(earliest: months == 12 ? nil : today.adding(months: -12 * months), latest: today.adding(months: -2 * months)))
             }
         }
-        // "a few months ago", "a couple of weeks back", "several years ago", "a while ago".
-        for (phrase, span) in Self.roughAmounts where joined.hasPrefix(phrase + " ") || joined == phrase {
-            let rest = words.dropFirst(phrase.split(separator: " ").count).filter { $0 != "ago" && $0 != "back" }
-            guard let unit = rest.first, rest.count == 1 else { continue }
-            if let days = DateWords.days(inUnit: unit) {
+        // "a few months ago", "a couple of weeks back", "several years ago", "hace unos meses".
+        for (phrase, span) in dates.roughAmounts where bare.count == phrase.count + 1 && bare.starts(with: phrase) {
+            let unit = bare[phrase.count]
+            if let days = dates.days(inUnit: unit) {
                 return .range(DateRange(earliest: today.adding(days: -span.upperBound * days), latest: today.adding(days: -span.lowerBound * days)))
             }
-            if let months = DateWords.months(inUnit: unit) {
+            if let months = dates.months(inUnit: unit) {
                 return .range(DateRange(earliest: today.adding(months: -span.upperBound * months), latest: today.adding(months: -span.lowerBound * months)))
             }
         }
-        // "over a year ago", "more than 6 months ago": any day up to that point.
-        if let first = words.first, ["over", "more", "longer"].contains(first) {
-            let rest = Array(words.drop { ["over", "more", "longer", "than"].contains($0) })
+        // "over a year ago", "more than 6 months ago", "hace más de un año": any day up to that point.
+        if let first = bare.first, dates.moreThanStarts.contains(first) {
+            let rest = Array(bare.drop { dates.moreThanWords.contains($0) })
             if case let .day(day)? = relativeDate(rest, saidIn: false) { return .range(DateRange(earliest: nil, latest: day)) }
         }
-        // "less than a month ago", "within the last 2 weeks", "in the last month".
-        if let first = words.first, ["less", "under", "within"].contains(first) {
-            var rest = Array(words.drop { ["less", "under", "than", "within", "the", "last", "past"].contains($0) })
-            if rest.last != "ago" { rest.append("ago") }
+        // "less than a month ago", "within the last 2 weeks", "hace menos de un mes".
+        if let first = bare.first, dates.lessThanStarts.contains(first) {
+            let rest = Array(bare.drop { dates.lessThanWords.contains($0) })
             if case let .day(day)? = relativeDate(rest, saidIn: false) { return .range(DateRange(earliest: day, latest: today)) }
         }
-        // "september last year", "march this year".
-        if words.count == 3, let month = DateWords.month(named: words[0]), ["last", "this"].contains(words[1]), words[2] == "year" {
-            return monthOnly(month, year: words[1] == "last" ? today.year - 1 : today.year)
+        // "september last year", "march this year", "marzo del año pasado".
+        if words.count == 3, let month = dates.month(named: words[0]), let year = namedYear(Array(words.dropFirst())) {
+            return monthOnly(month, year: year)
         }
-        if ["earlier this year", "earlier in the year", "this year"].contains(joined) {
+        if dates.soFarThisYear.contains(joined) {
             return .range(DateRange(earliest: CalendarDay(year: today.year, month: 1, day: 1), latest: today))
         }
-        if Self.recentWords.contains(joined) {
+        if dates.recent.contains(joined) {
             return .range(DateRange(earliest: today.adding(months: -3), latest: today))
         }
-        if Self.longAgoWords.contains(joined) {
+        if dates.longAgo.contains(joined) {
             return .range(DateRange(earliest: nil, latest: today))
         }
-        if let holiday = DateWords.holiday(named: joined.replacingOccurrences(of: "last ", with: "")) {
+        let withoutLast = words.filter { !dates.lastBeforeWords.contains($0) && !dates.lastAfterWords.contains($0) }
+        if let holiday = dates.holiday(named: withoutLast.joined(separator: " ")) {
             // "christmas": the days around the most recent one.
             var year = today.year
             if let this = CalendarDay(year: year, month: holiday.month, day: holiday.day), this > today { year -= 1 }
@@ -333,11 +369,11 @@ struct DateReader {
         var day: Int?
         var year: Int?
         for word in words {
-            if let named = DateWords.month(named: word), month == nil {
+            if let named = dates.month(named: word), month == nil {
                 month = named
             } else if let number = Self.year(word), year == nil {
                 year = number
-            } else if let number = Self.dayNumber(word), day == nil {
+            } else if let number = dayNumber(word), day == nil {
                 day = number
             } else {
                 return nil
@@ -383,9 +419,12 @@ struct DateReader {
     }
 
     /// `1`…`31`, `1st`, `2nd`, `23rd`.
-    private static func dayNumber(_ word: String) -> Int? {
+    private func dayNumber(_ word: String) -> Int? {
         var digits = Substring(word)
-        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2) }
+        for suffix in dates.ordinalSuffixes where digits.hasSuffix(suffix) && digits.count > suffix.count {
+            digits = digits.dropLast(suffix.count)
+            break
+        }
         guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let number = Int(digits),
               (1...31).contains(number) else { return nil }
         return number
@@ -400,7 +439,7 @@ struct DateReader {
 
     /// Normalized words, with slashes and dots between numbers turned into hyphens (`03/2026` → `03-2026`)
     /// and units split from digits (`3months`).
-    static func words(of input: String) -> [String] {
+    func words(of input: String) -> [String] {
         let dashed = input
             .replacing(#/(\d)\s*/\s*(?=\d)/#) { "\($0.1)-" }
             .replacing(#/\b(\d{1,4})\.(\d{1,2})\.(\d{2,4})\b/#) { "\($0.1)-\($0.2)-\($0.3)" }
@@ -411,55 +450,17 @@ struct DateReader {
     }
 
     /// A word that can be part of a date: a number, a month, a unit of time, "ago", "last"…
-    private static func isDateWord(_ word: String) -> Bool {
-        word.contains(where: \.isNumber) || DateWords.month(named: word) != nil || DateWords.days(inUnit: word) != nil
-            || DateWords.months(inUnit: word) != nil || NumberWords.isNumberWord(word)
-            || ["ago", "back", "before", "last", "this", "half", "and", "a", "an"].contains(word)
+    private func isDateWord(_ word: String) -> Bool {
+        word.contains(where: \.isNumber) || dates.month(named: word) != nil || dates.isUnit(word)
+            || numbers.isNumberWord(word) || dates.structureWords.contains(word)
     }
 
     /// "can't remember", "no idea", "not sure": the patient does not know when.
-    private static func saysUnknown(_ words: [String]) -> Bool {
-        let clauses = AnswerClauses(words: words).clauses
+    private func saysUnknown(_ words: [String]) -> Bool {
+        let clauses = AnswerClauses(words: words, language: language).clauses
         return clauses.contains { $0.has(.unsure) } && !clauses.contains { $0.mentionsTime }
     }
 
     /// Years a patient's date can be in; others are typing slips (`0226-03-01`).
     private static let plausibleYears = 1900...9999
-
-    private static let fillers: Set<String> = [
-        "on", "in", "around", "about", "approximately", "approx", "roughly", "circa", "the", "of", "since",
-        "it", "was", "it's", "its", "i", "my", "just", "like", "maybe", "probably", "think", "at", "least", "or",
-        "so", "um", "uh", "hmm", "well", "only", "ish", "dose",
-    ]
-
-    /// Words that only say the thing ended then: "I stopped it 2 months ago" is still just a date.
-    private static let endingWords: Set<String> = [
-        "stopped", "stoped", "finished", "ended", "quit", "took", "had", "did", "done", "last", "dose", "pill",
-        "pills", "course", "treatment", "injection", "injections", "session", "that", "was", "got", "them",
-        "taking", "take", "it", "my", "the", "a", "an", "i", "on", "in", "around", "about", "ago", "back",
-        "off", "came", "come", "went", "and", "then", "there", "when", "over", "completed", "surgery", "op",
-        "operation", "filler", "fillers", "botox", "peel", "laser", "chemo", "radiotherapy", "radiation",
-        "isotretinoin", "accutane", "roaccutane", "tablets", "tablet", "meds", "medication", "is", "be",
-    ]
-
-    private static let futureWords: Set<String> = ["tomorrow", "next", "later", "from", "coming", "upcoming"]
-
-    /// Months of "early", "mid" and "late" in a year.
-    private static let yearParts: [String: ClosedRange<Int>] = [
-        "early": 1...4, "beginning": 1...3, "start": 1...3, "mid": 5...8, "middle": 5...8, "late": 9...12,
-        "end": 10...12,
-    ]
-
-    /// Rough amounts and the whole numbers of units they may mean.
-    private static let roughAmounts: [(String, ClosedRange<Int>)] = [
-        ("a couple of", 2...3), ("couple of", 2...3), ("a couple", 2...3), ("a few", 2...6), ("few", 2...6),
-        ("several", 3...9), ("some", 2...9), ("many", 3...20),
-    ]
-    private static let recentWords: Set<String> = ["recently", "lately", "not long ago", "a little while ago", "the other day"]
-    private static let longAgoWords: Set<String> = [
-        "ages ago", "ages", "a while ago", "a while back", "while ago", "a long time ago", "long time ago", "long ago",
-        "years ago", "years back", "many years ago", "some time ago", "sometime ago", "a long while ago", "forever ago", "way back",
-        "when i was a teenager", "when i was younger", "as a teenager", "when i was a teen", "in my teens",
-        "when i was a kid", "as a teen", "as a kid", "years", "a long time", "donkey's years", "donkeys years",
-    ]
 }

@@ -1,116 +1,204 @@
-/// English month names and abbreviations, as typed in dates (`1 March 2026`, `sept 2025`).
-enum DateWords {
+/// A language's words for dates: months, weekdays, units, seasons, holidays, and the time phrases found inside
+/// sentences. Prepared once per language (``ReadingLexicon``).
+struct DateWords: Sendable {
+    /// English month names, for showing a day (`1 March 2026`).
     static let monthNames = [
         "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december",
     ]
 
-    /// The month (1–12) named by `word`: the full name or its first three letters (`sept` too).
-    static func month(named word: String) -> Int? {
-        if let index = monthNames.firstIndex(of: word) { return index + 1 }
-        if word == "sept" { return 9 }
-        guard word.count == 3 else { return nil }
-        return monthNames.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+    private let monthNumbers: [String: Int]
+    private let fullMonthNames: [String]
+    private let weekdayNumbers: [String: Int]
+    private let fullWeekdayNames: [String]
+    private let abbreviationLength: Int
+    private let dayUnits: [String: Int]
+    private let monthUnits: [String: Int]
+    private let seasons: [String: ClosedRange<Int>]
+    private let holidays: [String: (month: Int, day: Int, spread: Int)]
+    private let periodWords: Set<String>
+    private let lastOrThisBefore: Set<String>
+    private let lastOrThisAfter: Set<String>
+    let agoBeforeWords: Set<String>
+    let agoAfterWords: Set<String>
+    private let amountWords: Set<String>
+    private let timeWords: [String: [[String]]]
+    private let numbers: NumberWords
+
+    // Words DateReader's rules use, as sets.
+    let fillers: Set<String>
+    let endingWords: Set<String>
+    let futureWords: Set<String>
+    let recent: Set<String>
+    let longAgo: Set<String>
+    let soFarThisYear: Set<String>
+    let inWords: Set<String>
+    let lastBeforeWords: Set<String>
+    let lastAfterWords: Set<String>
+    let thisBeforeWords: Set<String>
+    let thisAfterWords: Set<String>
+    let beforeLast: [[String]]
+    let weekWords: Set<String>
+    let monthWords: Set<String>
+    let yearWords: Set<String>
+    let approximately: Set<String>
+    let halfAfter: [[String]]
+    let halfBefore: [[String]]
+    let moreThanStarts: Set<String>
+    let moreThanWords: Set<String>
+    let lessThanStarts: Set<String>
+    let lessThanWords: Set<String>
+    let daysBack: [String: Int]
+    let yearParts: [String: ClosedRange<Int>]
+    /// Rough amounts as words, longest first.
+    let roughAmounts: [(words: [String], span: ClosedRange<Int>)]
+    let ordinalSuffixes: [String]
+    /// Every word that may be part of a date besides numbers, months and units ("ago", "last", "hace"…).
+    let structureWords: Set<String>
+
+    init(_ v: ReadingVocabulary, numbers: NumberWords) {
+        var monthNumbers: [String: Int] = [:]
+        for (index, names) in v.months.enumerated() { for name in names { monthNumbers[name] = index + 1 } }
+        self.monthNumbers = monthNumbers
+        fullMonthNames = v.months.compactMap(\.first)
+        var weekdayNumbers: [String: Int] = [:]
+        for (index, names) in v.weekdays.enumerated() { for name in names { weekdayNumbers[name] = index + 1 } }
+        self.weekdayNumbers = weekdayNumbers
+        fullWeekdayNames = v.weekdays.compactMap(\.first)
+        abbreviationLength = v.abbreviationLength
+        dayUnits = v.dayUnits
+        monthUnits = v.monthUnits
+        var seasons: [String: ClosedRange<Int>] = [:]
+        for season in v.seasons where season.numbers.count == 2 {
+            // "winter: [12, 2]" runs into the next year: 12...14.
+            let last = season.numbers[1] < season.numbers[0] ? season.numbers[1] + 12 : season.numbers[1]
+            seasons[season.phrase] = season.numbers[0]...last
+        }
+        self.seasons = seasons
+        var holidays: [String: (month: Int, day: Int, spread: Int)] = [:]
+        for holiday in v.holidays where holiday.numbers.count == 3 {
+            holidays[holiday.phrase] = (holiday.numbers[0], holiday.numbers[1], holiday.numbers[2])
+        }
+        self.holidays = holidays
+        periodWords = Set(v.otherPeriods).union(seasons.keys)
+        lastOrThisBefore = Set(v.lastBefore + v.thisBefore)
+        lastOrThisAfter = Set(v.lastAfter + v.thisAfter)
+        agoBeforeWords = Set(v.agoBefore)
+        agoAfterWords = Set(v.agoAfter)
+        amountWords = Set(v.amountWords)
+        timeWords = Dictionary(grouping: v.timeWords.map(ReadingLexicon.words).filter { !$0.isEmpty }) { $0[0] }
+            .mapValues { $0.sorted { $0.count > $1.count } }
+        self.numbers = numbers
+        fillers = Set(v.dateFillers)
+        endingWords = Set(v.endingWords)
+        futureWords = Set(v.futureWords)
+        recent = Set(v.recent)
+        longAgo = Set(v.longAgo)
+        soFarThisYear = Set(v.soFarThisYear)
+        inWords = Set(v.inWords)
+        lastBeforeWords = Set(v.lastBefore)
+        lastAfterWords = Set(v.lastAfter)
+        thisBeforeWords = Set(v.thisBefore)
+        thisAfterWords = Set(v.thisAfter)
+        beforeLast = v.beforeLast.map(ReadingLexicon.words)
+        weekWords = Set(v.weekWords)
+        monthWords = Set(v.monthWords)
+        yearWords = Set(v.yearWords)
+        approximately = Set(v.approximately)
+        halfAfter = v.halfAfter.map(ReadingLexicon.words)
+        halfBefore = v.halfBefore.map(ReadingLexicon.words)
+        moreThanStarts = Set(v.moreThanStarts)
+        moreThanWords = Set(v.moreThanWords)
+        lessThanStarts = Set(v.lessThanStarts)
+        lessThanWords = Set(v.lessThanWords)
+        daysBack = v.daysBack
+        var yearParts: [String: ClosedRange<Int>] = [:]
+        for part in v.yearParts where part.numbers.count == 2 && part.numbers[0] <= part.numbers[1] {
+            yearParts[part.phrase] = part.numbers[0]...part.numbers[1]
+        }
+        self.yearParts = yearParts
+        roughAmounts = v.roughAmounts.filter { $0.numbers.count == 2 && $0.numbers[0] <= $0.numbers[1] }
+            .map { (ReadingLexicon.words($0.phrase), $0.numbers[0]...$0.numbers[1]) }
+            .enumerated().sorted { ($0.element.0.count, -$0.offset) > ($1.element.0.count, -$1.offset) }.map(\.element)
+        ordinalSuffixes = v.ordinalSuffixes
+        structureWords = Set(v.agoBefore + v.agoAfter + v.lastBefore + v.lastAfter + v.thisBefore + v.thisAfter
+            + v.halfAfter.flatMap(ReadingLexicon.words) + v.halfBefore.flatMap(ReadingLexicon.words) + v.numberArticles)
+    }
+
+    /// The month (1–12) named by `word`: a name, or the first letters of the full name (`mar`, `sept`).
+    func month(named word: String) -> Int? {
+        if let number = monthNumbers[word] { return number }
+        guard abbreviationLength > 0, word.count == abbreviationLength else { return nil }
+        return fullMonthNames.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+    }
+
+    /// The ISO weekday (1 = Monday … 7 = Sunday) named by `word`, or its first letters.
+    func weekday(named word: String) -> Int? {
+        if let number = weekdayNumbers[word] { return number }
+        guard abbreviationLength > 0, word.count >= abbreviationLength else { return nil }
+        return fullWeekdayNames.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
     }
 
     /// Days in one unit of time, for units counted in days.
-    static func days(inUnit word: String) -> Int? {
-        switch word {
-        case "day", "days", "d": 1
-        case "week", "weeks", "wk", "wks", "w": 7
-        case "fortnight", "fortnights": 14
-        default: nil
-        }
-    }
+    func days(inUnit word: String) -> Int? { dayUnits[word] }
 
     /// Months in one unit of time, for units counted in months.
-    static func months(inUnit word: String) -> Int? {
-        switch word {
-        case "month", "months", "mo", "mos", "mth", "mths", "m": 1
-        case "year", "years", "yr", "yrs", "y": 12
-        default: nil
-        }
-    }
-}
+    func months(inUnit word: String) -> Int? { monthUnits[word] }
 
-// MARK: - Weekdays, seasons, holidays
-
-extension DateWords {
-    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-    /// The ISO weekday (1 = Monday … 7 = Sunday) named by `word`, or its first three letters.
-    static func weekday(named word: String) -> Int? {
-        if let index = weekdayNames.firstIndex(of: word) { return index + 1 }
-        guard word.count >= 3 else { return nil }
-        return weekdayNames.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
-    }
-
-    /// The months of a season, meteorological and northern: winter is December to February.
-    static func season(named word: String) -> ClosedRange<Int>? {
-        switch word {
-        case "spring": 3...5
-        case "summer": 6...8
-        case "autumn", "fall": 9...11
-        case "winter": 12...14
-        default: nil
-        }
-    }
+    /// The months of a season, meteorological and northern: winter is December to February (12...14).
+    func season(named word: String) -> ClosedRange<Int>? { seasons[word] }
 
     /// Fixed-date holidays a patient may date things by, with how many days either side they may mean.
-    static func holiday(named phrase: String) -> (month: Int, day: Int, spread: Int)? {
-        switch phrase {
-        case "christmas", "xmas", "around christmas", "christmas time", "over christmas": (12, 25, 7)
-        case "new year", "new years", "new year's", "around new year": (1, 1, 7)
-        case "halloween": (10, 31, 3)
-        case "valentines", "valentine's", "valentines day", "valentine's day": (2, 14, 3)
-        default: nil
-        }
-    }
-}
+    func holiday(named phrase: String) -> (month: Int, day: Int, spread: Int)? { holidays[phrase] }
 
-// MARK: - Times inside sentences
+    // MARK: - Times inside sentences
 
-extension DateWords {
     /// The length of a time phrase starting at `index` ("2 months ago", "a year back", "last summer",
-    /// "march 2025", "2019", "yesterday"), or nil. Used to notice a time inside an answer, not to read it.
-    static func timePhraseLength(in words: [String], at index: Int) -> Int? {
+    /// "march 2025", "2019", "yesterday", "hace 3 meses", "el verano pasado"), or nil. Used to notice a time
+    /// inside an answer, not to read it.
+    func timePhraseLength(in words: [String], at index: Int) -> Int? {
         let word = words[index]
         let next = index + 1 < words.count ? words[index + 1] : nil
         func withAgo(_ length: Int) -> Int {
             let end = index + length
-            return end < words.count && ["ago", "back", "before"].contains(words[end]) ? length + 1 : length
+            return end < words.count && agoAfterWords.contains(words[end]) ? length + 1 : length
         }
-        if ["yesterday", "recently", "lately"].contains(word) { return 1 }
-        if ["last", "this", "past"].contains(word), let next, isPeriodWord(next) { return 2 }
-        if month(named: word) != nil, word.count > 3 || next.map(isYear) == true {
-            return next.map(isYear) == true ? 2 : 1
+        if let phrase = timeWords[word]?.first(where: { words[index...].starts(with: $0) }) { return phrase.count }
+        if lastOrThisBefore.contains(word), let next, isPeriodWord(next) { return 2 }
+        if isPeriodWord(word), let next, lastOrThisAfter.contains(next), month(named: word) == nil || word.count > 3 { return 2 }
+        if month(named: word) != nil, word.count > 3 || next.map(Self.isYear) == true {
+            return next.map(Self.isYear) == true ? 2 : 1
         }
-        if isYear(word) { return 1 }
+        if Self.isYear(word) { return 1 }
+        // "hace 3 meses": the amount and unit after the marker.
+        if agoBeforeWords.contains(word), index + 1 < words.count, let length = amountAndUnit(in: words, at: index + 1) {
+            return length + 1
+        }
         // "2 months", "two weeks ago", "a year ago", "a few months back", "a couple of weeks ago".
-        var amount = 0
-        if word.allSatisfy(\.isASCIIDigit) || NumberWords.isNumberWord(word) || ["a", "an", "few", "several", "couple"].contains(word) {
-            amount = 1
-            while index + amount < words.count, ["few", "couple", "of", "and", "half", "a"].contains(words[index + amount])
-                    || NumberWords.isNumberWord(words[index + amount]) {
-                amount += 1
-            }
-            if index + amount < words.count, isUnit(words[index + amount]) {
-                return withAgo(amount + 1)
-            }
-        }
+        if let length = amountAndUnit(in: words, at: index) { return withAgo(length) }
         return nil
     }
 
-    private static func isUnit(_ word: String) -> Bool {
+    /// The length of an amount followed by a unit at `index` ("2 months", "a couple of weeks").
+    private func amountAndUnit(in words: [String], at index: Int) -> Int? {
+        let word = words[index]
+        guard word.allSatisfy(\.isASCIIDigit) || numbers.isNumberWord(word) || amountWords.contains(word) else { return nil }
+        var amount = 1
+        while index + amount < words.count, amountWords.contains(words[index + amount]) || numbers.isNumberWord(words[index + amount]) {
+            amount += 1
+        }
+        return index + amount < words.count && isUnit(words[index + amount]) ? amount + 1 : nil
+    }
+
+    func isUnit(_ word: String) -> Bool {
         days(inUnit: word) != nil || months(inUnit: word) != nil
     }
 
-    private static func isPeriodWord(_ word: String) -> Bool {
-        isUnit(word) || month(named: word) != nil
-            || ["spring", "summer", "autumn", "fall", "winter", "christmas", "weekend", "night"].contains(word)
+    private func isPeriodWord(_ word: String) -> Bool {
+        isUnit(word) || month(named: word) != nil || periodWords.contains(word)
     }
 
-    private static func isYear(_ word: String) -> Bool {
+    static func isYear(_ word: String) -> Bool {
         word.count == 4 && word.allSatisfy(\.isASCIIDigit) && (1950...2100).contains(Int(word) ?? 0)
     }
 }

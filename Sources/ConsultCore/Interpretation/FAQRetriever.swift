@@ -53,23 +53,33 @@ public struct FAQRetriever: Sendable {
     ///   - entries: The FAQ entries, in the dialog's order (earlier entries win ties).
     ///   - synonyms: Word → words meaning the same; a key and its words are all equivalent. Phrases allowed.
     ///   - settings: The thresholds for ``decide(_:)``.
-    public init(entries: [Entry], synonyms: [String: [String]], settings: FAQRetrievalSettings = .standard) {
-        self.init(entries: entries, synonyms: synonyms, settings: settings, ranking: FAQRanking())
+    ///   - language: The language of the entries' texts and of patients' questions: its stemming, stop words and
+    ///     general synonyms.
+    public init(entries: [Entry], synonyms: [String: [String]], settings: FAQRetrievalSettings = .standard,
+                language: ReadingLanguage = .english) {
+        self.init(entries: entries, synonyms: synonyms, settings: settings, ranking: FAQRanking(), language: language)
     }
 
-    init(entries: [Entry], synonyms: [String: [String]], settings: FAQRetrievalSettings, ranking: FAQRanking) {
+    init(entries: [Entry], synonyms: [String: [String]], settings: FAQRetrievalSettings, ranking: FAQRanking,
+         language: ReadingLanguage = .english) {
         self.settings = settings
-        vocabulary = FAQVocabulary(synonyms: synonyms)
+        vocabulary = FAQVocabulary(synonyms: synonyms, language: language)
         index = FAQIndex(entries, vocabulary: vocabulary, ranking: ranking)
     }
 
-    /// The retriever a session of `consultation` uses: its FAQ (answers in English), synonyms and `faq_retrieval`.
+    /// The retriever an English session of `consultation` uses.
     public init(consultation: Consultation) {
+        self.init(consultation: consultation, language: .english)
+    }
+
+    /// The retriever a session of `consultation` uses in `language`: its FAQ (answers in that language), synonyms
+    /// and `faq_retrieval`.
+    public init(consultation: Consultation, language: ReadingLanguage) {
         self.init(
             entries: consultation.faq.map {
-                Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords, answer: $0.answer.template(in: "en"))
+                Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords, answer: $0.answer.template(in: language.code))
             },
-            synonyms: consultation.synonyms, settings: consultation.faqRetrieval
+            synonyms: consultation.synonyms, settings: consultation.faqRetrieval, language: language
         )
     }
 

@@ -9,18 +9,19 @@ import Foundation
 final class FAQRetrieverCache: @unchecked Sendable {
     /// Guards `built`: sessions may run on several threads (tests do).
     private let lock = NSLock()
-    private var built: (faq: [FAQEntry], synonyms: [String: [String]], settings: FAQRetrievalSettings, retriever: FAQRetriever)?
+    /// Per language code: a session in Spanish and one in English keep their own index.
+    private var built: [String: (faq: [FAQEntry], synonyms: [String: [String]], settings: FAQRetrievalSettings, language: ReadingLanguage, retriever: FAQRetriever)] = [:]
 
     /// The retriever for `consultation`'s FAQ, built now if it has not been for this FAQ.
-    func retriever(for consultation: Consultation) -> FAQRetriever {
+    func retriever(for consultation: Consultation, language: ReadingLanguage = .english) -> FAQRetriever {
         lock.lock()
         defer { lock.unlock() }
-        if let built, built.settings == consultation.faqRetrieval, built.synonyms == consultation.synonyms,
-           built.faq == consultation.faq {
+        if let built = built[language.code], built.settings == consultation.faqRetrieval, built.synonyms == consultation.synonyms,
+           built.faq == consultation.faq, built.language == language {
             return built.retriever
         }
-        let retriever = FAQRetriever(consultation: consultation)
-        built = (consultation.faq, consultation.synonyms, consultation.faqRetrieval, retriever)
+        let retriever = FAQRetriever(consultation: consultation, language: language)
+        built[language.code] = (consultation.faq, consultation.synonyms, consultation.faqRetrieval, language, retriever)
         return retriever
     }
 }

@@ -6,19 +6,23 @@ import Foundation
 /// Only words that name no subject are dropped: articles, pronouns, auxiliary verbs, a few prepositions and
 /// conjunctions, degree adverbs ("too", "really") and numbers. Content words stay, however common: "much" in
 /// "how much", "long" in "how long", "after" in "can I go out in the sun after". How much a common word counts
-/// is the ranking's business (its IDF).
+/// is the ranking's business (its IDF). Stems, stop words and general synonyms are the language's (``ReadingLanguage``).
 struct FAQVocabulary: Sendable {
     /// Stemmed word → the representative of its synonym group.
     private let representatives: [String: String]
     /// Multi-word synonyms (`work out`) by their first stemmed word: the words, longest first, and their representative.
     private let phrases: [String: [(words: [String], representative: String)]]
+    private let language: ReadingLanguage
 
-    /// Builds the vocabulary from `key: [words]` groups; groups sharing a word merge.
-    init(synonyms: [String: [String]]) {
+    /// Builds the vocabulary from `key: [words]` groups (the language's general synonyms and the dialog's); groups
+    /// sharing a word merge.
+    init(synonyms dialogSynonyms: [String: [String]], language: ReadingLanguage = .english) {
+        self.language = language
+        let synonyms = dialogSynonyms.merging(language.vocabulary.synonyms) { $0 + $1 }
         var groups = GroupUnion()
         // Sorted, so the representative of a group does not depend on dictionary order.
         for key in synonyms.keys.sorted() {
-            let members = ([key] + (synonyms[key] ?? [])).map(Self.stems).filter { !$0.isEmpty }
+            let members = ([key] + (synonyms[key] ?? [])).map { Self.stems($0, language: language) }.filter { !$0.isEmpty }
             guard let first = members.first else { continue }
             for member in members.dropFirst() { groups.join(first.joined(separator: " "), member.joined(separator: " ")) }
             groups.join(first.joined(separator: " "), first.joined(separator: " "))
@@ -41,7 +45,8 @@ struct FAQVocabulary: Sendable {
 
     /// The terms of `text`, in order, repeats kept (`"does it hurt? it hurts"` → `hurt hurt`).
     func terms(of text: String) -> [String] {
-        let stems = Self.stems(text)
+        let stems = Self.stems(text, language: language)
+        let stopWords = language.lexicon.stopWords
         var terms: [String] = []
         var index = 0
         while index < stems.count {
@@ -54,7 +59,7 @@ struct FAQVocabulary: Sendable {
             let stem = stems[index]
             if let representative = representatives[stem] {
                 terms.append(representative)
-            } else if !Self.functionWords.contains(stem), !Self.isNumber(stem) {
+            } else if !stopWords.contains(stem), !Self.isNumber(stem) {
                 terms.append(stem)
             }
             index += 1
@@ -68,29 +73,9 @@ struct FAQVocabulary: Sendable {
     }
 
     /// Stemmed words, function words still in place so multi-word synonyms can be found.
-    private static func stems(_ text: String) -> [String] {
-        TextNormalizer.words(text).map(WordStemmer.stem)
+    private static func stems(_ text: String, language: ReadingLanguage) -> [String] {
+        TextNormalizer.words(text).map(language.stem)
     }
-
-    /// Words that only hold a sentence together, as stems. Question words (`how`, `when`, `who`) are not here:
-    /// "how much" and "who" tell entries apart.
-    static let functionWords: Set<String> = Set([
-        // Articles and determiners.
-        "a", "an", "the", "this", "that", "these", "those", "any", "some",
-        // Pronouns.
-        "i", "i'm", "im", "i'll", "i've", "i'd", "me", "my", "mine", "myself", "we", "us", "our", "you", "your",
-        "you're", "yours", "it", "its", "it's", "they", "them", "their", "he", "she", "him", "her", "his",
-        // Auxiliary and modal verbs.
-        "is", "are", "am", "was", "were", "be", "been", "being", "do", "does", "did", "don't", "doesn't", "didn't",
-        "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-        "won't", "can't", "isn't", "aren't",
-        // The "there" of "is there", "are there".
-        "there",
-        // Prepositions and conjunctions that carry no time or place.
-        "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "about", "as", "and", "or", "but", "so", "if",
-        // Degree adverbs: they strengthen a word, they never name a subject ("too young", "actually work").
-        "too", "very", "really", "actually", "quite", "just",
-    ].map(WordStemmer.stem))
 }
 
 /// Union–find over synonym strings, so groups that share a word become one group.

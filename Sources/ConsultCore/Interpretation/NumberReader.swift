@@ -9,8 +9,11 @@
 /// tell it from its neighbours, so it could cross a range's bound), and a minus sign on a question that takes no
 /// negative number is refused even on zero (`-0`).
 enum NumberReader {
-    static func read(_ input: String, range: NumberRange) -> AnswerInterpretation {
-        let units = unitWords(for: range.unit)
+    static func read(_ input: String, range: NumberRange, language: ReadingLanguage = .english) -> AnswerInterpretation {
+        let lexicon = language.lexicon
+        let numberWords = lexicon.numbers
+        let joiners = numberWords.articles.union(numberWords.joiners)
+        let units = unitWords(for: range.unit, families: lexicon.unitFamilies)
         var numbers: [TypedNumber] = []
         var negate = false
         var run: [String] = []
@@ -27,28 +30,28 @@ enum NumberReader {
                 // "and" and "a" only join: dropped at the ends, except "a" starting "a hundred".
                 var words = Array(run.reversed().drop { joiners.contains($0) }.reversed())
                 while let first = words.first, joiners.contains(first),
-                      !(first != "and" && words.count > 1 && ["hundred", "thousand"].contains(words[1])) {
+                      !(numberWords.articles.contains(first) && words.count > 1 && numberWords.isMultiplier(words[1])) {
                     words.removeFirst()
                 }
                 guard !words.isEmpty else { return nil }  // a lone "a" or "and" around the number
-                guard let value = NumberWords.value(of: words) else { return .notANumber(range) }
+                guard let value = numberWords.value(of: words) else { return .notANumber(range) }
                 numbers.append(TypedNumber(whole: value))
             }
             return nil
         }
 
         for word in words(of: input) {
-            if isLiteral(word) || NumberWords.isNumberWord(word) {
+            if isLiteral(word) || numberWords.isNumberWord(word) {
                 run.append(word)
                 continue
             }
             if let hint = endRun() { return .unreadable(hint) }
             if word.wholeMatch(of: #/\d+(?:-\d+)+/#) != nil {
                 return .unreadable(.severalNumbers(range))  // "34-35": a span, not one number
-            } else if word == "minus" || word == "negative" {
+            } else if lexicon.negativeWords.contains(word) {
                 guard numbers.isEmpty else { return .unreadable(.notANumber(range)) }  // "5 minus": not a sign
                 negate = true
-            } else if !units.contains(word) && !fillers.contains(word) {
+            } else if !units.contains(word) && !lexicon.numberFillers.contains(word) {
                 return .unreadable(.notANumber(range))
             }
         }
@@ -147,32 +150,12 @@ enum NumberReader {
         word.wholeMatch(of: #/-?\d+(?:\.\d+)?/#) != nil
     }
 
-    /// Words that join number words (`a hundred`, `one hundred and five`) and mean nothing alone.
-    private static let joiners: Set<String> = ["a", "an", "and"]
-
-    /// Harmless words around a number: approximations count as the number itself.
-    private static let fillers: Set<String> = [
-        "about", "around", "approximately", "approx", "roughly", "circa", "ca", "exactly", "just", "only",
-        "i", "i'm", "im", "am", "i've", "it's", "its", "it", "is", "was", "my", "age", "aged", "the",
-    ]
-
     /// The unit as shown, its singular, and common abbreviations of the same unit.
-    private static func unitWords(for unit: String?) -> Set<String> {
+    private static func unitWords(for unit: String?, families unitFamilies: [Set<String>]) -> Set<String> {
         guard let unit else { return [] }
         var words = Set(TextNormalizer.words(unit))
         for word in words where word.hasSuffix("s") { words.insert(String(word.dropLast())) }
         for family in unitFamilies where !family.isDisjoint(with: words) { words.formUnion(family) }
         return words
     }
-
-    private static let unitFamilies: [Set<String>] = [
-        ["years", "year", "yrs", "yr", "y", "yo", "old"],
-        ["months", "month", "mos", "mo", "mths", "mth"],
-        ["weeks", "week", "wks", "wk"],
-        ["days", "day", "d"],
-        ["hours", "hour", "hrs", "hr", "h"],
-        ["kilograms", "kilogram", "kg", "kgs", "kilos", "kilo"],
-        ["centimetres", "centimeters", "centimetre", "centimeter", "cm"],
-        ["sessions", "session", "treatments", "treatment", "times"],
-    ]
 }

@@ -9,24 +9,25 @@ public struct QuestionReader: Sendable {
     /// The choice reader with its options' words prepared, for choice questions.
     private let choices: ChoiceReader?
 
-    public init(kind: AnswerKind, focus: QuestionFocus, today: CalendarDay) {
+    public init(kind: AnswerKind, focus: QuestionFocus, today: CalendarDay, reading: ReadingLanguage = .english) {
         self.kind = kind
         self.focus = focus
-        self.interpreter = AnswerInterpreter(today: today)
+        self.interpreter = AnswerInterpreter(today: today, language: reading)
         switch kind {
-        case let .singleChoice(options): choices = ChoiceReader(options: options, none: nil, allowsSeveral: false)
-        case let .multipleChoice(options, none): choices = ChoiceReader(options: options, none: none, allowsSeveral: true)
+        case let .singleChoice(options): choices = ChoiceReader(options: options, none: nil, allowsSeveral: false, language: reading)
+        case let .multipleChoice(options, none): choices = ChoiceReader(options: options, none: none, allowsSeveral: true, language: reading)
         case .yesNo, .yesNoUnsure, .number, .date, .text, .acknowledgement: choices = nil
         }
     }
 
-    /// A reader for `question` in `language`, with its texts rendered by `render`.
-    public init(question: Question, language: String, today: CalendarDay, render: (LocalizedText) -> String) {
+    /// A reader for `question` in `language`, with its texts rendered by `render`, reading answers in `reading`.
+    public init(question: Question, language: String, today: CalendarDay, reading: ReadingLanguage = .english,
+                render: (LocalizedText) -> String) {
         let kind = question.answerKind(in: language, render: render)
-        var focus = QuestionFocus(question: render(question.text))
+        var focus = QuestionFocus(question: render(question.text), language: reading)
         // Words that name what the question asks about ("warfarin" for blood thinners) echo it too.
-        for term in question.terms { focus.stems.formUnion(QuestionFocus(question: term).stems) }
-        self.init(kind: kind, focus: focus, today: today)
+        for term in question.terms { focus.stems.formUnion(QuestionFocus(question: term, language: reading).stems) }
+        self.init(kind: kind, focus: focus, today: today, reading: reading)
     }
 
     /// Reads one line typed at this question.

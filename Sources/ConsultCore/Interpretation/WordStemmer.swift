@@ -3,6 +3,7 @@
 ///
 /// Deliberately light: both sides of a comparison go through it, so it only needs to be consistent,
 /// and a wrong cut on a short word costs more than a missed form. Stems are never shorter than three letters.
+/// Other languages describe their stemmer as data (``StemmingRules``); ``ReadingLanguage/stem(_:)`` picks.
 enum WordStemmer {
     static func stem(_ word: String) -> String {
         var stem = word

@@ -14,10 +14,11 @@
 struct YesNoReader {
     let allowsUnsure: Bool
     let focus: QuestionFocus
+    var language: ReadingLanguage = .english
 
     func read(_ input: String) -> AnswerReading {
-        if QuestionDetector.isQuestion(input) { return AnswerReading(.notAnAnswer) }
-        let clauses = AnswerClauses(line: input).clauses.filter { !$0.isEmpty }
+        if QuestionDetector.isQuestion(input, language: language) { return AnswerReading(.notAnAnswer) }
+        let clauses = AnswerClauses(line: input, language: language).clauses.filter { !$0.isEmpty }
         guard !clauses.isEmpty else { return AnswerReading(.notUnderstood(notAnswered)) }
 
         let stances = clauses.map(stance)
