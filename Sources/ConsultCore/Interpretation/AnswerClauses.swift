@@ -83,6 +83,9 @@ struct AnswerClauses {
                 close()
                 current.marks.append(.contrast)
                 current.leadingContrastWords = length
+            case .affirming where current.words.last.map(lexicon.negators.contains) == true:
+                // "no tengo", "nunca he tenido": the verb is negated, not a second, affirmative fact.
+                break
             case .yes, .affirming, .no, .probablyYes, .probablyNo, .noAsFarAsKnown:
                 // A turn from no to yes (or back) within a clause starts a new fact: "no I have a cold sore".
                 if let previous = current.marks.last(where: Self.isPolar), Self.side(previous) != Self.side(mark),

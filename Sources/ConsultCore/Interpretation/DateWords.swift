@@ -57,6 +57,14 @@ struct DateWords: Sendable {
     let structureWords: Set<String>
 
     init(_ v: ReadingVocabulary, numbers: NumberWords) {
+        let fillers = Set(v.dateFillers)
+        self.fillers = fillers
+        // Date phrases are compared with the line's words before and after its fillers are dropped ("antes de
+        // ayer" is also "antes ayer"), so a translator writes them as patients do.
+        func bothForms(_ phrases: [String]) -> Set<String> {
+            Set(phrases).union(phrases.map { $0.split(separator: " ").filter { !fillers.contains(String($0)) }.joined(separator: " ") }
+                .filter { !$0.isEmpty })
+        }
         var monthNumbers: [String: Int] = [:]
         for (index, names) in v.months.enumerated() { for name in names { monthNumbers[name] = index + 1 } }
         self.monthNumbers = monthNumbers
@@ -77,7 +85,9 @@ struct DateWords: Sendable {
         self.seasons = seasons
         var holidays: [String: (month: Int, day: Int, spread: Int)] = [:]
         for holiday in v.holidays where holiday.numbers.count == 3 {
-            holidays[holiday.phrase] = (holiday.numbers[0], holiday.numbers[1], holiday.numbers[2])
+            for form in bothForms([holiday.phrase]) where holidays[form] == nil {
+                holidays[form] = (holiday.numbers[0], holiday.numbers[1], holiday.numbers[2])
+            }
         }
         self.holidays = holidays
         periodWords = Set(v.otherPeriods).union(seasons.keys)
@@ -89,12 +99,11 @@ struct DateWords: Sendable {
         timeWords = Dictionary(grouping: v.timeWords.map(ReadingLexicon.words).filter { !$0.isEmpty }) { $0[0] }
             .mapValues { $0.sorted { $0.count > $1.count } }
         self.numbers = numbers
-        fillers = Set(v.dateFillers)
         endingWords = Set(v.endingWords)
         futureWords = Set(v.futureWords)
-        recent = Set(v.recent)
-        longAgo = Set(v.longAgo)
-        soFarThisYear = Set(v.soFarThisYear)
+        recent = bothForms(v.recent)
+        longAgo = bothForms(v.longAgo)
+        soFarThisYear = bothForms(v.soFarThisYear)
         inWords = Set(v.inWords)
         lastBeforeWords = Set(v.lastBefore)
         lastAfterWords = Set(v.lastAfter)
@@ -111,18 +120,30 @@ struct DateWords: Sendable {
         moreThanWords = Set(v.moreThanWords)
         lessThanStarts = Set(v.lessThanStarts)
         lessThanWords = Set(v.lessThanWords)
-        daysBack = v.daysBack
+        var daysBack = v.daysBack
+        for (phrase, days) in v.daysBack { for form in bothForms([phrase]) where daysBack[form] == nil { daysBack[form] = days } }
+        self.daysBack = daysBack
         var yearParts: [String: ClosedRange<Int>] = [:]
         for part in v.yearParts where part.numbers.count == 2 && part.numbers[0] <= part.numbers[1] {
             yearParts[part.phrase] = part.numbers[0]...part.numbers[1]
         }
         self.yearParts = yearParts
-        roughAmounts = v.roughAmounts.filter { $0.numbers.count == 2 && $0.numbers[0] <= $0.numbers[1] }
-            .map { (ReadingLexicon.words($0.phrase), $0.numbers[0]...$0.numbers[1]) }
-            .enumerated().sorted { ($0.element.0.count, -$0.offset) > ($1.element.0.count, -$1.offset) }.map(\.element)
+        var amounts: [(words: [String], span: ClosedRange<Int>)] = []
+        for amount in v.roughAmounts where amount.numbers.count == 2 && amount.numbers[0] <= amount.numbers[1] {
+            for form in [amount.phrase] + bothForms([amount.phrase]).subtracting([amount.phrase]).sorted() {
+                amounts.append((ReadingLexicon.words(form), amount.numbers[0]...amount.numbers[1]))
+            }
+        }
+        // Longest first; equal lengths keep the file's order.
+        roughAmounts = amounts.enumerated()
+            .sorted { ($0.element.words.count, -$0.offset) > ($1.element.words.count, -$1.offset) }
+            .map(\.element)
         ordinalSuffixes = v.ordinalSuffixes
-        structureWords = Set(v.agoBefore + v.agoAfter + v.lastBefore + v.lastAfter + v.thisBefore + v.thisAfter
-            + v.halfAfter.flatMap(ReadingLexicon.words) + v.halfBefore.flatMap(ReadingLexicon.words) + v.numberArticles)
+        var structureWords = Set(v.agoBefore).union(v.agoAfter).union(v.lastBefore).union(v.lastAfter)
+        structureWords.formUnion(v.thisBefore + v.thisAfter + v.numberArticles)
+        structureWords.formUnion(v.halfAfter.flatMap(ReadingLexicon.words))
+        structureWords.formUnion(v.halfBefore.flatMap(ReadingLexicon.words))
+        self.structureWords = structureWords
     }
 
     /// The month (1–12) named by `word`: a name, or the first letters of the full name (`mar`, `sept`).

@@ -10,6 +10,7 @@ final class ReadingLexicon: Sendable {
     let yesNoPhrasesByFirstWord: [String: [(words: [String], mark: YesNoLexicon.Mark)]]
     let typoTargets: [(word: String, mark: YesNoLexicon.Mark)]
     let otherPeople: Set<String>
+    let negators: Set<String>
 
     // Question focus.
     let historyMarkerWords: [[String]]
@@ -53,6 +54,7 @@ final class ReadingLexicon: Sendable {
         yesNoPhrasesByFirstWord = YesNoLexicon.phrasesByFirstWord(v)
         typoTargets = v.typoYes.map { ($0, .yes) } + v.typoNo.map { ($0, .no) } + v.typoNegation.map { ($0, .negation) }
         otherPeople = Set(v.otherPeople)
+        negators = Set(v.negators)
         historyMarkerWords = v.historyMarkers.map(Self.words)
         genericQuestionWords = Set(v.genericQuestionWords)
         questionWords = Set(v.questionWords)

@@ -28,6 +28,9 @@ public struct ReadingVocabulary: Sendable, Hashable {
     public var typoNegation: [String] = []
     /// Subject pronouns a guess may start with ("I don't know"); empty where the language drops them.
     public var subjectWords: [String] = []
+    /// Words that negate the verb right after them ("no tengo", "nunca he tenido"): where "no" is both the answer
+    /// and the negation of a verb, "no" before "tengo" is not a turn from no to yes.
+    public var negators: [String] = []
     /// Whether phrases are also matched without their apostrophes ("dont", "im").
     public var dropsApostrophes = false
     /// Words that make a clause about someone else ("my sister has keloids").

@@ -49,6 +49,7 @@ enum ReadingVocabularyFile {
             k("yes_no", "typo_yes", .phrases(\.typoYes)), k("yes_no", "typo_no", .phrases(\.typoNo)),
             k("yes_no", "typo_negation", .phrases(\.typoNegation), optional: true),
             k("yes_no", "subject_words", .phrases(\.subjectWords), optional: true),
+            k("yes_no", "negators", .phrases(\.negators), optional: true),
             k("yes_no", "drops_apostrophes", .flag(\.dropsApostrophes), optional: true),
             k("yes_no", "other_people", .phrases(\.otherPeople)),
             k("focus", "history_markers", .phrases(\.historyMarkers)),
