@@ -15,7 +15,10 @@ public struct Consultation: Sendable, Equatable {
     public internal(set) var computed: [String: ComputedValue]
     public internal(set) var rules: [ScreeningRule]
     public internal(set) var faq: [FAQEntry]
+    /// FAQ synonyms in English: word → words meaning the same.
     public internal(set) var synonyms: [String: [String]]
+    /// FAQ synonyms in other languages, by language code (`synonyms: {es: {…}}`).
+    public internal(set) var translatedSynonyms: [String: [String: [String]]] = [:]
     /// When an FAQ entry is answered, offered or left to staff (the entry dialog's `faq_retrieval`).
     public internal(set) var faqRetrieval: FAQRetrievalSettings
     public internal(set) var estimate: EstimateSpecification?
@@ -89,8 +92,9 @@ public struct ScreeningRule: Sendable, Equatable {
 /// An answer to a question patients ask in their own words.
 public struct FAQEntry: Sendable, Equatable {
     public var id: String
-    public var questions: [String]
-    public var keywords: [String]
+    /// Example questions patients ask; a language's own list replaces the English one in its sessions.
+    public var questions: LocalizedWords
+    public var keywords: LocalizedWords
     public var answer: LocalizedText
     public var location: SourceLocation
 }
@@ -101,4 +105,11 @@ public struct EstimateSpecification: Sendable, Equatable {
     public var sessionsMaximum: WrittenExpression
     public var pricePerSession: WrittenExpression
     public var location: SourceLocation
+}
+
+extension Consultation {
+    /// The FAQ synonyms for sessions in `language`: its own, or the English ones for English.
+    public func synonyms(in language: String) -> [String: [String]] {
+        language == "en" ? synonyms : translatedSynonyms[language] ?? [:]
+    }
 }

@@ -63,13 +63,20 @@ public struct FAQRetriever: Sendable {
         index = FAQIndex(entries, vocabulary: vocabulary, ranking: ranking)
     }
 
-    /// The retriever a session of `consultation` uses: its FAQ (answers in English), synonyms and `faq_retrieval`.
+    /// The retriever a session of `consultation` in `language` uses: its FAQ entries' examples, keywords and
+    /// answers in that language, its synonyms and `faq_retrieval`.
     public init(consultation: Consultation) {
+        self.init(consultation: consultation, language: "en")
+    }
+
+    /// The retriever a session of `consultation` in `language` uses.
+    public init(consultation: Consultation, language: String) {
         self.init(
             entries: consultation.faq.map {
-                Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords, answer: $0.answer.template(in: "en"))
+                Entry(id: $0.id, questions: $0.questions.own(in: language), keywords: $0.keywords.own(in: language),
+                      answer: $0.answer.template(in: language))
             },
-            synonyms: consultation.synonyms, settings: consultation.faqRetrieval
+            synonyms: consultation.synonyms(in: language), settings: consultation.faqRetrieval
         )
     }
 

@@ -25,7 +25,7 @@ public struct QuestionReader: Sendable {
         let kind = question.answerKind(in: language, render: render)
         var focus = QuestionFocus(question: render(question.text))
         // Words that name what the question asks about ("warfarin" for blood thinners) echo it too.
-        for term in question.terms { focus.stems.formUnion(QuestionFocus(question: term).stems) }
+        for term in question.terms.withEnglish(in: language) { focus.stems.formUnion(QuestionFocus(question: term).stems) }
         self.init(kind: kind, focus: focus, today: today)
     }
 

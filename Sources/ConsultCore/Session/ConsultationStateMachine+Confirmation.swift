@@ -155,6 +155,6 @@ extension ConsultationStateMachine {
 
     /// How an FAQ entry is named in "Did you mean…": its first example question.
     func faqTitle(_ id: String) -> String {
-        consultation.faq.first { $0.id == id }?.questions.first ?? id
+        consultation.faq.first { $0.id == id }?.questions.own(in: language).first ?? id
     }
 }
