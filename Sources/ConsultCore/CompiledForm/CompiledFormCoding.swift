@@ -67,6 +67,7 @@ extension Consultation: CompiledFormCodable {
         writer.write(rules)
         writer.write(faq)
         writer.writeDictionary(synonyms) { $0.write($1) }
+        writer.writeDictionary(catalogs) { $1.write(to: &$0) }
         writer.writeDictionary(translatedSynonyms) { writer, words in writer.writeDictionary(words) { $0.write($1) } }
         writer.write(faqRetrieval)
         writer.write(estimate)
@@ -89,6 +90,7 @@ extension Consultation: CompiledFormCodable {
             computed: try reader.readDictionary(ComputedValue.self), rules: try reader.readArray(ScreeningRule.self),
             faq: try reader.readArray(FAQEntry.self),
             synonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() },
+            catalogs: try reader.readDictionary(MessageCatalog.self),
             translatedSynonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in
                 try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() }
             },
@@ -605,5 +607,34 @@ extension LocalizedWords: CompiledFormCodable {
     init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
         self.init(english: try reader.readStrings(),
                   translations: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() })
+    }
+}
+
+extension MessageCatalog: CompiledFormCodable {
+    func write(to writer: inout CompiledFormWriter) {
+        writer.write(language)
+        writer.write(name)
+        writer.writeDictionary(Dictionary(uniqueKeysWithValues: templates.map { ($0.key.rawValue, $0.value) })) { $0.write($1) }
+        writer.write(formats.decimalSeparator)
+        writer.write(formats.groupingSeparator)
+        writer.write(formats.moneyWithSymbol)
+        writer.write(formats.moneyWithCode)
+        writer.write(formats.date)
+        writer.write(formats.months)
+    }
+
+    init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
+        let language = try reader.readString(), name = try reader.readString()
+        let written = try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readString() }
+        var templates: [MessageID: String] = [:]
+        for (key, template) in written {
+            guard let id = MessageID(rawValue: key) else { throw CompiledFormDamage(reason: "an unknown message '\(key)'") }
+            templates[id] = template
+        }
+        let formats = LanguageFormats(
+            decimalSeparator: try reader.readString(), groupingSeparator: try reader.readString(),
+            moneyWithSymbol: try reader.readString(), moneyWithCode: try reader.readString(),
+            date: try reader.readString(), months: try reader.readStrings())
+        self.init(language: language, name: name, templates: templates, formats: formats)
     }
 }

@@ -16,7 +16,7 @@ public struct TranscriptReplayer: Sendable {
     public init(consultation: Consultation, language: String = "en", width: Int = 80, started: Date) {
         self.consultation = consultation
         self.language = language
-        self.renderer = PlainScreenRenderer(width: width)
+        self.renderer = PlainScreenRenderer(width: width, catalog: consultation.catalog(for: language))
         self.started = started
     }
 
