@@ -9,18 +9,19 @@ import Foundation
 final class FAQRetrieverCache: @unchecked Sendable {
     /// Guards `built`: sessions may run on several threads (tests do).
     private let lock = NSLock()
-    private var built: (faq: [FAQEntry], synonyms: [String: [String]], settings: FAQRetrievalSettings, retriever: FAQRetriever)?
+    private var built: [String: (faq: [FAQEntry], synonyms: [String: [String]], settings: FAQRetrievalSettings, retriever: FAQRetriever)] = [:]
 
-    /// The retriever for `consultation`'s FAQ, built now if it has not been for this FAQ.
-    func retriever(for consultation: Consultation) -> FAQRetriever {
+    /// The retriever for `consultation`'s FAQ in `language`, built now if it has not been for this FAQ.
+    func retriever(for consultation: Consultation, language: String = "en") -> FAQRetriever {
         lock.lock()
         defer { lock.unlock() }
-        if let built, built.settings == consultation.faqRetrieval, built.synonyms == consultation.synonyms,
+        let synonyms = consultation.synonyms(in: language)
+        if let built = built[language], built.settings == consultation.faqRetrieval, built.synonyms == synonyms,
            built.faq == consultation.faq {
             return built.retriever
         }
-        let retriever = FAQRetriever(consultation: consultation)
-        built = (consultation.faq, consultation.synonyms, consultation.faqRetrieval, retriever)
+        let retriever = FAQRetriever(consultation: consultation, language: language)
+        built[language] = (consultation.faq, synonyms, consultation.faqRetrieval, retriever)
         return retriever
     }
 }

@@ -14,7 +14,7 @@ public struct ConsultationStateMachine: Sendable {
     public internal(set) var state: SessionState
     /// The consultation's FAQ index, built only when a patient first asks something (many never do), and then
     /// shared with every later session of the same consultation (a kiosk's next patients).
-    lazy var faqRetriever = consultation.faqRetrieverCache.retriever(for: consultation)
+    lazy var faqRetriever = consultation.faqRetrieverCache.retriever(for: consultation, language: state.language)
     /// The branch cases the session's last walk took and where it stopped, for rehearsal coverage; `nil` before
     /// any walk and after a walk the step limit stopped. Not part of ``state``: it says what happened, not where
     /// the session is.

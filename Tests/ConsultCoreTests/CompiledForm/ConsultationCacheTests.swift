@@ -83,7 +83,7 @@ struct ConsultationCacheTests {
         let warm = try #require(loaded.result.consultation)
         let folder = BundledConsultation.packageRoot.appendingPathComponent("tests/transcripts").path
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
-            + (try? FileManager.default.contentsOfDirectory(atPath: folder + "/es"))?.filter { $0.hasSuffix(".txt") }.sorted().map { "es/" + $0 } ?? []
+            + ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/es")) ?? []).filter { $0.hasSuffix(".txt") }.sorted().map { "es/" + $0 }
         #expect(names.count > 10)
         let started = Date(timeIntervalSince1970: 1_780_000_000)
         for name in names {
