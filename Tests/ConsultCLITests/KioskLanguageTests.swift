@@ -16,6 +16,9 @@ import Testing
             guard let name = Range(match.range(at: 1), in: doc), let body = Range(match.range(at: 2), in: doc) else { continue }
             try String(doc[body]).write(to: folder.appendingPathComponent(String(doc[name])), atomically: true, encoding: .utf8)
         }
+        // The example's Spanish needs the program's own words in Spanish: the bundled ones, as the document says.
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("dialogs/languages"),
+                                         to: folder.appendingPathComponent("languages"))
         return folder
     }
 

@@ -10,7 +10,7 @@ struct KioskTests {
     private static let concernQuestion = "What would you like to improve?"
 
     private func startKiosk(_ out: URL, idle: Int = 60) throws -> TmuxSession {
-        let kiosk = try TmuxSession(command: [try ConsultBinary.path(), "kiosk", PackagePaths.dialogs, "--out", out.path,
+        let kiosk = try TmuxSession(command: [try ConsultBinary.path(), "kiosk", PackagePaths.dialogs, "--out", out.path, "--lang", "en",
                                               "--idle-timeout", String(idle), "--warning-seconds", "1"])
         try kiosk.waitFor(Self.welcome)
         return kiosk

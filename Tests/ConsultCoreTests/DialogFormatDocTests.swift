@@ -65,6 +65,9 @@ struct DialogFormatDocTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try block.text.write(to: url, atomically: true, encoding: .utf8)
         }
+        // The example's Spanish needs the program's own words in Spanish: the bundled ones, as the document says.
+        try FileManager.default.copyItem(at: BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages"),
+                                         to: folder.appendingPathComponent("example/languages"))
         let result = ConsultationLoader.load(path: folder.appendingPathComponent("example").path)
         #expect(result.diagnostics.map(\.description) == [])
         let consultation = try #require(result.consultation)

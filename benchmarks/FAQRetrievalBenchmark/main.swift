@@ -19,7 +19,7 @@ guard let consultation = ConsultationLoader.load(path: arguments[1]).consultatio
     exit(1)
 }
 let bundled = consultation.faq.map {
-    FAQRetriever.Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords, answer: $0.answer.template(in: "en"))
+    FAQRetriever.Entry(id: $0.id, questions: $0.questions.english, keywords: $0.keywords.english, answer: $0.answer.template(in: "en"))
 }
 // The bundled entries again and again, each copy with its own ids, up to `size` entries.
 let replicated = (0..<size).map { index in

@@ -67,6 +67,8 @@ extension Consultation: CompiledFormCodable {
         writer.write(rules)
         writer.write(faq)
         writer.writeDictionary(synonyms) { $0.write($1) }
+        writer.writeDictionary(catalogs) { $1.write(to: &$0) }
+        writer.writeDictionary(translatedSynonyms) { writer, words in writer.writeDictionary(words) { $0.write($1) } }
         writer.write(faqRetrieval)
         writer.write(estimate)
         writer.write(highlights)
@@ -88,6 +90,10 @@ extension Consultation: CompiledFormCodable {
             computed: try reader.readDictionary(ComputedValue.self), rules: try reader.readArray(ScreeningRule.self),
             faq: try reader.readArray(FAQEntry.self),
             synonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() },
+            catalogs: try reader.readDictionary(MessageCatalog.self),
+            translatedSynonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in
+                try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() }
+            },
             faqRetrieval: try reader.read(FAQRetrievalSettings.self),
             estimate: try reader.readOptional(EstimateSpecification.self), highlights: try reader.readStrings(),
             questions: try reader.readDictionary(NodeAddress.self), bindings: try reader.readDictionary(NameBinding.self),
@@ -168,7 +174,7 @@ extension FAQEntry: CompiledFormCodable {
     }
 
     init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
-        self.init(id: try reader.readString(), questions: try reader.readStrings(), keywords: try reader.readStrings(),
+        self.init(id: try reader.readString(), questions: try reader.read(), keywords: try reader.read(),
                   answer: try reader.read(), location: try reader.read())
     }
 }
@@ -337,7 +343,7 @@ extension Question: CompiledFormCodable {
         let pattern = try reader.readOptionalString()
         let required = try reader.readBool()
         let why = try reader.readOptional(LocalizedText.self)
-        let terms = try reader.readStrings()
+        let terms = try reader.read(LocalizedWords.self)
         let identifies = try reader.readOptionalString()
         let entries = try reader.readArray { reader throws(CompiledFormDamage) in
             (try reader.readRaw(YesNoUnsure.self), try reader.read(LocalizedText.self))
@@ -366,7 +372,7 @@ extension QuestionOption: CompiledFormCodable {
     }
 
     init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
-        self.init(id: try reader.readString(), label: try reader.read(), synonyms: try reader.readStrings(),
+        self.init(id: try reader.readString(), label: try reader.read(), synonyms: try reader.read(),
                   location: try reader.read())
     }
 }
@@ -589,5 +595,46 @@ extension NameBinding: CompiledFormCodable {
 
     init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
         self.init(try reader.read(), origin: try reader.readRaw(Origin.self))
+    }
+}
+
+extension LocalizedWords: CompiledFormCodable {
+    func write(to writer: inout CompiledFormWriter) {
+        writer.write(english)
+        writer.writeDictionary(translations) { $0.write($1) }
+    }
+
+    init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
+        self.init(english: try reader.readStrings(),
+                  translations: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() })
+    }
+}
+
+extension MessageCatalog: CompiledFormCodable {
+    func write(to writer: inout CompiledFormWriter) {
+        writer.write(language)
+        writer.write(name)
+        writer.writeDictionary(Dictionary(uniqueKeysWithValues: templates.map { ($0.key.rawValue, $0.value) })) { $0.write($1) }
+        writer.write(formats.decimalSeparator)
+        writer.write(formats.groupingSeparator)
+        writer.write(formats.moneyWithSymbol)
+        writer.write(formats.moneyWithCode)
+        writer.write(formats.date)
+        writer.write(formats.months)
+    }
+
+    init(from reader: inout CompiledFormReader) throws(CompiledFormDamage) {
+        let language = try reader.readString(), name = try reader.readString()
+        let written = try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readString() }
+        var templates: [MessageID: String] = [:]
+        for (key, template) in written {
+            guard let id = MessageID(rawValue: key) else { throw CompiledFormDamage(reason: "an unknown message '\(key)'") }
+            templates[id] = template
+        }
+        let formats = LanguageFormats(
+            decimalSeparator: try reader.readString(), groupingSeparator: try reader.readString(),
+            moneyWithSymbol: try reader.readString(), moneyWithCode: try reader.readString(),
+            date: try reader.readString(), months: try reader.readStrings())
+        self.init(language: language, name: name, templates: templates, formats: formats)
     }
 }

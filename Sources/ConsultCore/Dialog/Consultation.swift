@@ -15,7 +15,12 @@ public struct Consultation: Sendable, Equatable {
     public internal(set) var computed: [String: ComputedValue]
     public internal(set) var rules: [ScreeningRule]
     public internal(set) var faq: [FAQEntry]
+    /// FAQ synonyms in English: word → words meaning the same.
     public internal(set) var synonyms: [String: [String]]
+    /// The program's own words in each language other than English (`languages/CODE/messages.yaml`).
+    public internal(set) var catalogs: [String: MessageCatalog] = [:]
+    /// FAQ synonyms in other languages, by language code (`synonyms: {es: {…}}`).
+    public internal(set) var translatedSynonyms: [String: [String: [String]]] = [:]
     /// When an FAQ entry is answered, offered or left to staff (the entry dialog's `faq_retrieval`).
     public internal(set) var faqRetrieval: FAQRetrievalSettings
     public internal(set) var estimate: EstimateSpecification?
@@ -72,7 +77,9 @@ public struct ScreeningRule: Sendable, Equatable {
 
     /// The rule as it fires when a vague date leaves it undecided: a review at most (a note stays a note),
     /// with the reason saying so and the patient told that a clinician will check the dates.
-    public func possibly(_ ranges: [DateRange]) -> ScreeningRule {
+    ///
+    /// - Parameter catalogs: the program's words in the consultation's other languages, for the patient's message.
+    public func possibly(_ ranges: [DateRange], catalogs: [String: MessageCatalog] = [:]) -> ScreeningRule {
         var rule = self
         rule.isPossible = true
         switch effect {
@@ -81,7 +88,9 @@ public struct ScreeningRule: Sendable, Equatable {
         }
         let dates = ranges.map(\.spoken).joined(separator: "; ")
         rule.reason = "Possibly: \(reason) The date given is vague (read as \(dates)), so a clinician should check it."
-        rule.patientMessage = LocalizedText(["en": RuleText.possiblePatientMessage], at: location)
+        var messages = ["en": MessageCatalog.english.text(.possibleRulePatientMessage)]
+        for (language, catalog) in catalogs { messages[language] = catalog.text(.possibleRulePatientMessage) }
+        rule.patientMessage = LocalizedText(messages, at: location)
         return rule
     }
 }
@@ -89,8 +98,9 @@ public struct ScreeningRule: Sendable, Equatable {
 /// An answer to a question patients ask in their own words.
 public struct FAQEntry: Sendable, Equatable {
     public var id: String
-    public var questions: [String]
-    public var keywords: [String]
+    /// Example questions patients ask; a language's own list replaces the English one in its sessions.
+    public var questions: LocalizedWords
+    public var keywords: LocalizedWords
     public var answer: LocalizedText
     public var location: SourceLocation
 }
@@ -101,4 +111,16 @@ public struct EstimateSpecification: Sendable, Equatable {
     public var sessionsMaximum: WrittenExpression
     public var pricePerSession: WrittenExpression
     public var location: SourceLocation
+}
+
+extension Consultation {
+    /// The program's own words in `language`: its catalog, or English.
+    public func catalog(for language: String) -> MessageCatalog {
+        catalogs[language] ?? .english
+    }
+
+    /// The FAQ synonyms for sessions in `language`: its own, or the English ones for English.
+    public func synonyms(in language: String) -> [String: [String]] {
+        language == "en" ? synonyms : translatedSynonyms[language] ?? [:]
+    }
 }

@@ -140,7 +140,7 @@ public struct Question: Sendable, Equatable {
     public var why: LocalizedText?
     /// Words that name what a yes/no question asks about, beyond its own text (`warfarin`, `eliquis` for
     /// blood thinners): an answer naming one is read as about the question.
-    public var terms: [String] = []
+    public var terms = LocalizedWords()
     /// Plain words saying back each answer of a yes/no question (`yes: you are breastfeeding`), used when an
     /// answer is confirmed.
     public var readback: [YesNoUnsure: LocalizedText] = [:]
@@ -154,10 +154,10 @@ public struct Question: Sendable, Equatable {
         case .yesNo: return .yesNo
         case .yesNoUnsure: return .yesNoUnsure
         case .choice:
-            return .singleChoice(options.map { ChoiceOption(id: $0.id, label: render($0.label), synonyms: $0.synonyms) })
+            return .singleChoice(options.map { ChoiceOption(id: $0.id, label: render($0.label), synonyms: $0.synonyms.withEnglish(in: language)) })
         case .multipleChoice:
             return .multipleChoice(
-                options.map { ChoiceOption(id: $0.id, label: render($0.label), synonyms: $0.synonyms) },
+                options.map { ChoiceOption(id: $0.id, label: render($0.label), synonyms: $0.synonyms.withEnglish(in: language)) },
                 none: noneLabel.map { ChoiceOption(id: "none", label: render($0)) }
             )
         case .number:
@@ -185,7 +185,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
 public struct QuestionOption: Sendable, Equatable {
     public var id: String
     public var label: LocalizedText
-    public var synonyms: [String]
+    public var synonyms: LocalizedWords
     public var location: SourceLocation
 }
 

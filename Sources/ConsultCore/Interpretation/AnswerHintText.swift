@@ -1,115 +1,122 @@
-// The sentences shown to a patient whose answer could not be read, gathered here so they can be reviewed
-// and later translated together.
+// The sentences shown to a patient whose answer could not be read, rendered from the catalog of the patient's
+// language (MessageID's `hint…` messages).
 
 extension AnswerHint {
-    /// A short English sentence saying what the question accepts, shown before the question is asked again.
-    public var text: String {
+    /// A short English sentence saying what the question accepts (staff tools show hints in English).
+    public var text: String { text(in: .english) }
+
+    /// A short sentence in the catalog's language saying what the question accepts, shown before the question
+    /// is asked again.
+    public func text(in catalog: MessageCatalog) -> String {
+        let words = HintWords(catalog: catalog)
         switch self {
         case .empty(let kind):
-            return Self.expectation(for: kind)
+            return words.expectation(for: kind)
         case .notYesNo:
-            return "Please answer yes or no."
+            return catalog.text(.hintYesNo)
         case .notYesNoUnsure:
-            return "Please answer yes, no or not sure."
+            return catalog.text(.hintYesNoUnsure)
         case .needsYesOrNo:
-            return "This question needs a yes or no. If you are not sure, please ask a member of staff to help."
+            return catalog.text(.hintNeedsYesOrNo)
         case .bothYesAndNo(let allowsUnsure):
-            return "You wrote both yes and no. " + (allowsUnsure ? "Please answer yes, no or not sure." : "Please answer yes or no.")
+            return catalog.text(.hintBothYesAndNo) + " " + catalog.text(allowsUnsure ? .hintYesNoUnsure : .hintYesNo)
         case .unclearYesNo(let allowsUnsure):
-            return "I'm not sure how that answers this question. " + (allowsUnsure ? "Please answer yes, no or not sure." : "Please answer yes or no.")
+            return catalog.text(.hintUnclearYesNo) + " " + catalog.text(allowsUnsure ? .hintYesNoUnsure : .hintYesNo)
         case .needsConfirmation:
-            return "Please answer the question in a few words."
+            return catalog.text(.hintNeedsConfirmation)
         case .tooLong:
-            return "That is too long for this question. Please answer in a few words."
+            return catalog.text(.hintTooLong)
         case .isAQuestion:
-            return "That sounds like a question. Please answer the question above, or ask the staff."
+            return catalog.text(.hintIsAQuestion)
         case .notAnOption(let optionCount):
-            return "Please type a number from 1 to \(optionCount), or the option's name."
+            return catalog.text(.hintNotAnOption, ["count": String(optionCount)])
         case .notOptions(let optionCount, let noneLabel):
-            return Self.multipleChoiceExpectation(optionCount: optionCount, noneLabel: noneLabel)
+            return words.multipleChoiceExpectation(optionCount: optionCount, noneLabel: noneLabel)
         case .noSuchOption(let number, let optionCount):
-            return "There is no option \(number). Please type a number from 1 to \(optionCount), or the option's name."
+            return catalog.text(.hintNoSuchOption, ["number": String(number), "count": String(optionCount)])
         case .ambiguousOptions(let labels):
-            return "Did you mean \(Self.list(labels, conjunction: "or"))? Type the number."
+            return catalog.text(.hintAmbiguousOptions, ["options": words.list(labels)])
         case .noneWithOthers(let noneLabel):
-            return "You chose \(noneLabel) together with other options. Please choose either \(noneLabel) or the options that apply."
+            return catalog.text(.hintNoneWithOthers, ["none": noneLabel])
         case .noneNotOffered(let optionCount):
-            return "Please choose at least one: type numbers from 1 to \(optionCount), like 1, 3, or the options' names."
+            return catalog.text(.hintNoneNotOffered, ["count": String(optionCount)])
         case .notANumber(let range):
-            return "Please type \(Self.describe(range, whole: false))."
+            return catalog.text(.hintNotANumber, ["expected": words.describe(range, whole: false)])
         case .severalNumbers(let range):
-            return "Please type just one number: \(Self.describe(range, whole: false))."
+            return catalog.text(.hintSeveralNumbers, ["expected": words.describe(range, whole: false)])
         case .notWholeNumber(let range):
-            return "Please type \(Self.describe(range, whole: true))."
+            return catalog.text(.hintNotANumber, ["expected": words.describe(range, whole: true)])
         case .outOfRange(let value, let range):
-            return "\(NumberFormatting.plain(value)) is outside what this question accepts. Please type \(Self.describe(range, whole: false))."
+            return catalog.text(.hintOutOfRange, ["value": catalog.formats.plain(value),
+                                                  "expected": words.describe(range, whole: false)])
         case .notADate:
-            return Self.dateExpectation
+            return catalog.text(.hintDate)
         case .dateInFuture:
-            return "Please type a date in the past, like 2026-03-01, or how long ago, like 3 months ago."
+            return catalog.text(.hintDateInFuture)
         case .ambiguousDate(let first, let second):
-            return "Did you mean \(Self.spoken(first)) or \(Self.spoken(second))? Please type the date like \(first)."
+            // Spelled out, because the digits are what was ambiguous.
+            return catalog.text(.hintAmbiguousDate, ["first": catalog.formats.spoken(first),
+                                                     "second": catalog.formats.spoken(second), "example": first.description])
         case .dateNeedsMonth(let year):
-            return "Please add the month, like March \(year), or type how long ago, like 3 months ago."
+            return catalog.text(.hintDateNeedsMonth, ["year": String(year)])
         case .textDoesNotMatch:
-            return "That does not look right. Please check what you typed and try again."
+            return catalog.text(.hintTextDoesNotMatch)
         case .patternUnusable:
-            return "This answer cannot be checked here. Please ask a member of staff to help."
+            return catalog.text(.hintPatternUnusable)
         }
     }
+}
 
-    // MARK: - What each kind accepts
+/// The pieces hints are built from: what each kind of question accepts, in the catalog's language.
+private struct HintWords {
+    let catalog: MessageCatalog
 
-    private static let dateExpectation = "Please type a date like 2026-03-01, or how long ago, like 3 months ago. If you can't remember, say so."
-
-    private static func expectation(for kind: AnswerKind) -> String {
+    func expectation(for kind: AnswerKind) -> String {
         switch kind {
         case .yesNo:
-            return AnswerHint.notYesNo.text
+            return catalog.text(.hintYesNo)
         case .yesNoUnsure:
-            return AnswerHint.notYesNoUnsure.text
+            return catalog.text(.hintYesNoUnsure)
         case .singleChoice(let options):
-            return AnswerHint.notAnOption(optionCount: options.count).text
+            return catalog.text(.hintNotAnOption, ["count": String(options.count)])
         case .multipleChoice(let options, let none):
             return multipleChoiceExpectation(optionCount: options.count, noneLabel: none?.label)
         case .number(let range):
-            return AnswerHint.notANumber(range).text
+            return catalog.text(.hintNotANumber, ["expected": describe(range, whole: false)])
         case .date:
-            return dateExpectation
+            return catalog.text(.hintDate)
         case .text, .acknowledgement:
-            return "Please type your answer."
+            return catalog.text(.hintTypeYourAnswer)
         }
     }
 
-    private static func multipleChoiceExpectation(optionCount: Int, noneLabel: String?) -> String {
-        let options = "Please type the numbers of all that apply, like 1, 3, or their names"
-        return noneLabel == nil ? options + "." : options + ", or none."
+    func multipleChoiceExpectation(optionCount: Int, noneLabel: String?) -> String {
+        catalog.text(noneLabel == nil ? .hintChooseSeveral : .hintChooseSeveralOrNone)
     }
 
     /// `a number from 0 to 120 (years)`, `a whole number of at least 1`, `a number`.
-    private static func describe(_ range: NumberRange, whole: Bool) -> String {
-        var text = whole ? "a whole number" : "a number"
+    func describe(_ range: NumberRange, whole: Bool) -> String {
+        let number = catalog.text(whole ? .aWholeNumber : .aNumber)
+        let formats = catalog.formats
+        var text: String
         switch (range.minimum, range.maximum) {
         case let (minimum?, maximum?):
-            text += " from \(NumberFormatting.plain(minimum)) to \(NumberFormatting.plain(maximum))"
+            text = catalog.text(.numberFromTo, ["number": number, "minimum": formats.plain(minimum), "maximum": formats.plain(maximum)])
         case let (minimum?, nil):
-            text += " of at least \(NumberFormatting.plain(minimum))"
+            text = catalog.text(.numberAtLeast, ["number": number, "minimum": formats.plain(minimum)])
         case let (nil, maximum?):
-            text += " up to \(NumberFormatting.plain(maximum))"
+            text = catalog.text(.numberUpTo, ["number": number, "maximum": formats.plain(maximum)])
         case (nil, nil):
-            break
+            text = number
         }
-        if let unit = range.unit, !unit.isEmpty { text += " (\(unit))" }
+        if let unit = range.unit, !unit.isEmpty { text = catalog.text(.numberWithUnit, ["number": text, "unit": unit]) }
         return text
     }
 
     /// `A`, `A or B`, `A, B or C`.
-    private static func list(_ items: [String], conjunction: String) -> String {
+    func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         guard items.count > 1 else { return last }
-        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+        return items.dropLast().joined(separator: ", ") + " \(catalog.text(.listOr)) " + last
     }
-
-    /// `3 April 2026`: spelled out, because the digits are what was ambiguous.
-    private static func spoken(_ day: CalendarDay) -> String { day.spoken }
 }

@@ -69,17 +69,19 @@ public struct FAQRetriever: Sendable {
 
     /// The retriever an English session of `consultation` uses.
     public init(consultation: Consultation) {
-        self.init(consultation: consultation, language: .english)
+        self.init(consultation: consultation, language: "en")
     }
 
-    /// The retriever a session of `consultation` uses in `language`: its FAQ (answers in that language), synonyms
-    /// and `faq_retrieval`.
-    public init(consultation: Consultation, language: ReadingLanguage) {
+    /// The retriever a session of `consultation` in `language` uses: its FAQ entries' examples, keywords and
+    /// answers in that language, its synonyms and `faq_retrieval`, read with `reading`'s stemming, stop words and
+    /// general synonyms (pass the session's ``ReadingLanguage``; English reads only English well).
+    public init(consultation: Consultation, language: String, reading: ReadingLanguage = .english) {
         self.init(
             entries: consultation.faq.map {
-                Entry(id: $0.id, questions: $0.questions, keywords: $0.keywords, answer: $0.answer.template(in: language.code))
+                Entry(id: $0.id, questions: $0.questions.own(in: language), keywords: $0.keywords.own(in: language),
+                      answer: $0.answer.template(in: language))
             },
-            synonyms: consultation.synonyms, settings: consultation.faqRetrieval, language: language
+            synonyms: consultation.synonyms(in: language), settings: consultation.faqRetrieval, language: reading
         )
     }
 

@@ -10,18 +10,20 @@ final class FAQRetrieverCache: @unchecked Sendable {
     /// Guards `built`: sessions may run on several threads (tests do).
     private let lock = NSLock()
     /// Per language code: a session in Spanish and one in English keep their own index.
-    private var built: [String: (faq: [FAQEntry], synonyms: [String: [String]], settings: FAQRetrievalSettings, language: ReadingLanguage, retriever: FAQRetriever)] = [:]
+    private var built: [String: (faq: [FAQEntry], synonyms: [String: [String]], settings: FAQRetrievalSettings, reading: ReadingLanguage, retriever: FAQRetriever)] = [:]
 
-    /// The retriever for `consultation`'s FAQ, built now if it has not been for this FAQ.
-    func retriever(for consultation: Consultation, language: ReadingLanguage = .english) -> FAQRetriever {
+    /// The retriever for `consultation`'s FAQ in `language`, read with `reading`, built now if it has not been for
+    /// this FAQ.
+    func retriever(for consultation: Consultation, language: String = "en", reading: ReadingLanguage = .english) -> FAQRetriever {
         lock.lock()
         defer { lock.unlock() }
-        if let built = built[language.code], built.settings == consultation.faqRetrieval, built.synonyms == consultation.synonyms,
-           built.faq == consultation.faq, built.language == language {
+        let synonyms = consultation.synonyms(in: language)
+        if let built = built[language], built.settings == consultation.faqRetrieval, built.synonyms == synonyms,
+           built.faq == consultation.faq, built.reading == reading {
             return built.retriever
         }
-        let retriever = FAQRetriever(consultation: consultation, language: language)
-        built[language.code] = (consultation.faq, consultation.synonyms, consultation.faqRetrieval, language, retriever)
+        let retriever = FAQRetriever(consultation: consultation, language: language, reading: reading)
+        built[language] = (consultation.faq, synonyms, consultation.faqRetrieval, reading, retriever)
         return retriever
     }
 }

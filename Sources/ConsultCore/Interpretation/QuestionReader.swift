@@ -26,7 +26,7 @@ public struct QuestionReader: Sendable {
         let kind = question.answerKind(in: language, render: render)
         var focus = QuestionFocus(question: render(question.text), language: reading)
         // Words that name what the question asks about ("warfarin" for blood thinners) echo it too.
-        for term in question.terms { focus.stems.formUnion(QuestionFocus(question: term, language: reading).stems) }
+        for term in question.terms.withEnglish(in: language) { focus.stems.formUnion(QuestionFocus(question: term, language: reading).stems) }
         self.init(kind: kind, focus: focus, today: today, reading: reading)
     }
 

@@ -243,7 +243,15 @@ struct ConsultationChecker {
         for item in TextInventory.all(in: consultation) {
             let missing = languages.filter { item.text.translations[$0] == nil }
             if !missing.isEmpty {
-                log.warning("\(item.what) has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) translation; English is shown instead", at: item.text.location, id: "missing-translation")
+                log.error("\(item.what) has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) translation; a patient in that language would read English here: translate it (consult strings export --lang \(missing[0]))", at: item.text.location, id: "missing-translation")
+            }
+        }
+        // A language's own example questions are what its FAQ matches; without them its patients' questions
+        // would be matched against English.
+        for entry in consultation.faq {
+            let missing = languages.filter { $0 != "en" && !entry.questions.isWritten(in: $0) }
+            if !missing.isEmpty {
+                log.error("the FAQ entry '\(entry.id)' has no example questions in \(missing.map { "'\($0)'" }.joined(separator: ", ")), so questions in that language cannot find it: add 'questions: {\(missing[0]): [...]}'", at: entry.location, id: "missing-faq-translation")
             }
         }
     }

@@ -153,6 +153,9 @@ struct ConsultationLinker {
                 consultation.computed[value.name] = value
             }
             for (word, others) in file.synonyms { consultation.synonyms[word, default: []] += others }
+            for (language, words) in file.translatedSynonyms {
+                for (word, others) in words { consultation.translatedSynonyms[language, default: [:]][word, default: []] += others }
+            }
             if let estimate = file.estimate {
                 if consultation.estimate != nil {
                     log.error("only one dialog may define 'estimate'", at: estimate.location, id: "several-estimates")

@@ -135,8 +135,14 @@ public enum ConsultationLoader {
         var linker = ConsultationLinker(files: dialogFiles, settings: settings, settingsLocations: settingsLocations,
                                         settingsFile: settingsFile, sources: sources,
                                         checksFlow: !log.hasErrors)
-        let consultation = linker.link()
+        var consultation = linker.link()
         log.append(contentsOf: linker.log)
+        if var linked = consultation {
+            let languagesLocation = dialogFiles.first { $0.dialog.id == linked.entry }?.languagesLocation
+            LanguageFiles.load(into: &linked, declaredAt: languagesLocation, sources: &sources, sourceFiles: &sourceFiles,
+                               log: &log, limits: limits)
+            consultation = linked
+        }
         return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted, sourceFiles: sourceFiles)
     }
 

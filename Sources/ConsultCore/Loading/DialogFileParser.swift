@@ -14,6 +14,7 @@ struct DialogFile {
     var rules: [ScreeningRule]
     var faq: [FAQEntry]
     var synonyms: [String: [String]]
+    var translatedSynonyms: [String: [String: [String]]] = [:]
     /// `faq_retrieval`, when written and valid; only the entry dialog's counts.
     var faqRetrieval: FAQRetrievalSettings?
     var faqRetrievalLocation: SourceLocation?
@@ -81,6 +82,20 @@ struct DialogFileParser {
         }
         if let node = top["synonyms"], let mapping = yaml.mapping(node, "synonyms", log: &log) {
             for entry in mapping.entries {
+                // `es: {dolor: [duele]}`: a language's own synonyms (a word's synonyms are a list, never a mapping).
+                if case .mapping = entry.value, YAMLReader.isLanguageCode(entry.key),
+                   let language = yaml.mapping(entry.value, "synonyms in '\(entry.key)'", log: &log) {
+                    for word in language.entries {
+                        guard let words = yaml.sequence(word.value, "synonyms of '\(word.key)'", log: &log) else { continue }
+                        let list = words.compactMap { yaml.string($0, "a synonym", log: &log) }
+                        if entry.key == "en" {
+                            file.synonyms[word.key, default: []] += list
+                        } else {
+                            file.translatedSynonyms[entry.key, default: [:]][word.key, default: []] += list
+                        }
+                    }
+                    continue
+                }
                 guard let words = yaml.sequence(entry.value, "synonyms of '\(entry.key)'", log: &log) else { continue }
                 file.synonyms[entry.key, default: []] += words.compactMap { yaml.string($0, "a synonym", log: &log) }
             }
@@ -281,8 +296,8 @@ struct DialogFileParser {
                 log.error("unknown identifier '\(word)'\(Suggestion.didYouMean(word, in: names, otherwise: "use one of \(names.joined(separator: ", "))"))", at: yaml.location(of: node), id: "unknown-identifier")
             }
         }
-        if let node = mapping["terms"], let items = yaml.sequence(node, "terms", log: &log) {
-            question.terms = items.compactMap { yaml.string($0, "a term", log: &log) }
+        if let node = mapping["terms"], let terms = yaml.words(node, "terms", item: "a term", log: &log) {
+            question.terms = terms
         }
         if let node = mapping["readback"], let readback = yaml.mapping(node, "readback", log: &log) {
             let answers = type == .yesNoUnsure ? ["yes", "no", "unsure"] : ["yes", "no"]
@@ -304,10 +319,7 @@ struct DialogFileParser {
               let id = yaml.identifier(idNode, "the option id", log: &log),
               let labelNode = mapping.required("label", in: "the option '\(id)'", log: &log),
               let label = yaml.text(labelNode, "the label of '\(id)'", log: &log) else { return nil }
-        var synonyms: [String] = []
-        if let node = mapping["synonyms"], let items = yaml.sequence(node, "synonyms", log: &log) {
-            synonyms = items.compactMap { yaml.string($0, "a synonym", log: &log) }
-        }
+        let synonyms = mapping["synonyms"].flatMap { yaml.words($0, "synonyms", item: "a synonym", log: &log) } ?? LocalizedWords()
         return QuestionOption(id: id, label: label, synonyms: synonyms, location: yaml.location(of: idNode))
     }
 
@@ -354,13 +366,11 @@ struct DialogFileParser {
               let id = yaml.identifier(idNode, "the FAQ id", log: &log) else { return nil }
         let what = "the FAQ entry '\(id)'"
         let questions = mapping.required("questions", in: what, log: &log)
-            .flatMap { yaml.sequence($0, "questions", log: &log) }?
-            .compactMap { yaml.string($0, "a question", log: &log) } ?? []
-        let keywords = mapping["keywords"].flatMap { yaml.sequence($0, "keywords", log: &log) }?
-            .compactMap { yaml.string($0, "a keyword", log: &log) } ?? []
+            .flatMap { yaml.words($0, "questions", item: "a question", log: &log) } ?? LocalizedWords()
+        let keywords = mapping["keywords"].flatMap { yaml.words($0, "keywords", item: "a keyword", log: &log) } ?? LocalizedWords()
         let answer = mapping.required("answer", in: what, log: &log).flatMap { yaml.text($0, "the answer", log: &log) }
         guard let answer else { return nil }
-        if questions.isEmpty, keywords.isEmpty {
+        if questions.english.isEmpty, keywords.english.isEmpty {
             log.error("\(what) has no questions or keywords, so no patient can reach it", at: yaml.location(of: idNode), id: "unreachable-faq-entry")
         }
         return FAQEntry(id: id, questions: questions, keywords: keywords, answer: answer, location: yaml.location(of: idNode))

@@ -134,6 +134,27 @@ struct YAMLReader {
         }
     }
 
+    /// A list of words or phrases: a sequence (English), or a mapping of language codes to sequences
+    /// (`terms: {en: [warfarin], es: [warfarina]}`), for readers in every language.
+    func words(_ node: Yams.Node, _ what: String, item: String, log: inout DiagnosticLog) -> LocalizedWords? {
+        if case .mapping = node {
+            guard let mapping = mapping(node, what, log: &log) else { return nil }
+            var words = LocalizedWords()
+            for entry in mapping.entries {
+                guard Self.isLanguageCode(entry.key) else {
+                    log.error("'\(entry.key)' is not a language code; \(what) is a list, or maps language codes like 'en' or 'es' to lists", at: entry.keyLocation, id: "bad-language-code")
+                    continue
+                }
+                guard let items = sequence(entry.value, "\(what) in '\(entry.key)'", log: &log) else { continue }
+                let list = items.compactMap { string($0, item, log: &log) }
+                if entry.key == "en" { words.english = list } else { words.translations[entry.key] = list }
+            }
+            return words
+        }
+        guard let items = sequence(node, what, log: &log) else { return nil }
+        return LocalizedWords(english: items.compactMap { string($0, item, log: &log) })
+    }
+
     static func isLanguageCode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }

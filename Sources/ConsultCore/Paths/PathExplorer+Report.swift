@@ -190,10 +190,10 @@ extension ExplorationEngine {
             var notes: [String] = []
             for id in entries {
                 guard let entry = consultation.faq.first(where: { $0.id == id }) else { continue }
-                let reached = entry.questions.contains { FAQMatcher.looksLikeQuestion($0) && chosen($0) == id }
+                let reached = entry.questions.english.contains { FAQMatcher.looksLikeQuestion($0) && chosen($0) == id }
                 guard !reached else { continue }
                 missing.append(id)
-                let others = entry.questions.map { "\"\($0)\" → \(chosen($0) ?? "nothing")" }
+                let others = entry.questions.english.map { "\"\($0)\" → \(chosen($0) ?? "nothing")" }
                 notes.append("\(id) (\(others.joined(separator: "; ")))")
             }
             if missing.isEmpty { return result(true, "all \(entries.count) answer one of their own phrasings") }

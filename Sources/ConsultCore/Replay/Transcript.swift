@@ -7,10 +7,13 @@ public struct Transcript: Sendable, Hashable {
     /// The file it was read from, as given (used in reports).
     public var path: String
     public var steps: [Step]
+    /// The patient's language, from `#> language: es` before the first answer; `nil` for the replayer's own.
+    public var language: String?
 
-    public init(path: String, steps: [Step]) {
+    public init(path: String, steps: [Step], language: String? = nil) {
         self.path = path
         self.steps = steps
+        self.language = language
     }
 
     /// One meaningful line of the transcript.

@@ -6,6 +6,8 @@ public enum TranscriptParser {
     public static let checkMarker = "#>"
     /// The check line that ends the input early, like Ctrl-D.
     public static let endOfInput = "end of input"
+    /// The directive that names the patient's language: `#> language: es`.
+    public static let languageDirective = "language:"
 
     /// The check kinds, as written after `expect`.
     static let kinds = ["line", "prompt", "answer", "not asked", "outcome", "reasons", "precautions", "notes", "faq"]
@@ -21,6 +23,7 @@ public enum TranscriptParser {
         var steps: [Transcript.Step] = []
         var diagnostics: [Diagnostic] = []
         var endLine: Int?
+        var language: String?
         // "\r\n" is one Character in Swift, so it is a separator of its own.
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if lines.last == "" { lines.removeLast() }  // the newline that ends the last line
@@ -41,6 +44,19 @@ public enum TranscriptParser {
                     }
                     continue
                 }
+                if directive.lowercased().hasPrefix(languageDirective) {
+                    let code = directive.dropFirst(languageDirective.count).trimmingCharacters(in: .whitespaces)
+                    if language != nil {
+                        error(TranscriptText.secondLanguage, id: "transcript-second-language")
+                    } else if steps.contains(where: { if case .answer = $0.kind { true } else { false } }) {
+                        error(TranscriptText.languageAfterAnswers, id: "transcript-late-language")
+                    } else if !YAMLReader.isLanguageCode(code) {
+                        error(TranscriptText.notALanguage(code), id: "transcript-bad-language")
+                    } else {
+                        language = code
+                    }
+                    continue
+                }
                 switch parseCheck(directive) {
                 case let .success(check): steps.append(.init(line: number, kind: .check(check)))
                 case let .failure(problem): error(problem.message, id: "transcript-bad-check")
@@ -55,7 +71,7 @@ public enum TranscriptParser {
                 steps.append(.init(line: number, kind: .answer(line)))
             }
         }
-        return (Transcript(path: path, steps: steps), diagnostics)
+        return (Transcript(path: path, steps: steps, language: language), diagnostics)
     }
 
     // MARK: - Checks

@@ -16,7 +16,7 @@ public struct TranscriptReplayer: Sendable {
     public init(consultation: Consultation, language: String = "en", width: Int = 80, started: Date) {
         self.consultation = consultation
         self.language = language
-        self.renderer = PlainScreenRenderer(width: width)
+        self.renderer = PlainScreenRenderer(width: width, catalog: consultation.catalog(for: language))
         self.started = started
     }
 
@@ -25,6 +25,10 @@ public struct TranscriptReplayer: Sendable {
     /// The input ends (like Ctrl-D or the end of a pipe) at `#> end of input`, or else right
     /// after the last answer; checks after that point see the finished session.
     public func replay(_ transcript: Transcript) -> ReplayResult {
+        // A transcript that names its language is replayed in it, whatever the replayer's default.
+        let language = transcript.language ?? language
+        var renderer = renderer
+        renderer.catalog = consultation.catalog(for: language)
         var run = Run(
             machine: ConsultationStateMachine(consultation: consultation, language: language, mode: .rehearsal,
                                               id: Self.sessionID, started: started),

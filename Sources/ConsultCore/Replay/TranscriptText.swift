@@ -49,6 +49,10 @@ enum TranscriptText {
         "an empty item in the list of 'expect \(kind):'"
     }
 
+    static let secondLanguage = "a second '#> language:' line; a transcript has one language"
+    static let languageAfterAnswers = "'#> language:' must come before the first answer"
+    static func notALanguage(_ code: String) -> String { "'\(code)' is not a language code like 'en' or 'es'" }
+
     static func secondEndOfInput(firstAt line: Int) -> String {
         "a second '#> end of input' (the first is on line \(line))"
     }

@@ -48,7 +48,7 @@ extension Consultation {
         for index in rules.indices {
             switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator, vague: vague) {
             case .fires: fired.append(rules[index])
-            case let .possibly(ranges): fired.append(rules[index].possibly(ranges))
+            case let .possibly(ranges): fired.append(rules[index].possibly(ranges, catalogs: catalogs))
             case .holdsNot: break
             }
         }
@@ -65,7 +65,7 @@ extension Consultation {
             guard let effect = rules[index].effect.status, effect > status else { continue }
             switch firing(of: rules[index], answers: answers, today: today, evaluator: evaluator, vague: vague) {
             case .fires: status = effect
-            case let .possibly(ranges): status = max(status, rules[index].possibly(ranges).effect.status ?? .proceed)
+            case let .possibly(ranges): status = max(status, rules[index].possibly(ranges, catalogs: catalogs).effect.status ?? .proceed)
             case .holdsNot: break
             }
             if status == .decline { break }

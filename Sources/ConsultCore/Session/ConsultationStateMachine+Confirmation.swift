@@ -9,7 +9,7 @@ extension ConsultationStateMachine {
     /// Says a reading back and waits for the patient to accept or correct it.
     mutating func askToConfirm(_ proposed: AnsweredQuestion, doubt: ReadingDoubt, question: Question, at point: PromptPoint,
                                mentioned: String?, messages: [Message] = []) -> ConsultationAction {
-        let readBack = SessionText.readBack(proposed, phrase: proposed.value.flatMap { readbackPhrase(question, $0) })
+        let readBack = sessionText.readBack(proposed, phrase: proposed.value.flatMap { readbackPhrase(question, $0) })
         var answer = proposed
         answer.confirmation = AnswerConfirmation(doubt: doubt, readBack: readBack, from: mentioned == nil ? nil : state.carried?.from)
         state.phase = .confirmingAnswer(SessionState.PendingAnswer(answer: answer, doubt: doubt, readBack: readBack, rest: nil), point)
@@ -23,7 +23,7 @@ extension ConsultationStateMachine {
             case .back, .repeat:
                 // Back from a confirmation is back to its question, not to the one before.
                 state.phase = .awaiting(point)
-                return .prompt([Message(.notice, SessionText.askAgain)], currentPrompt(), showQuestion: true)
+                return .prompt([Message(.notice, sessionText.askAgain)], currentPrompt(), showQuestion: true)
             case .why, .help, .skip, .restart, .quit:
                 state.phase = .awaiting(point)
                 return perform(command, at: point, now: now)
@@ -36,7 +36,7 @@ extension ConsultationStateMachine {
         case .understood(.yesNo(.no)):
             state.phase = .awaiting(point)
             if pending.answer.confirmation?.from != nil { state.carried = nil }
-            return .prompt([Message(.notice, SessionText.askAgain)], currentPrompt(), showQuestion: true)
+            return .prompt([Message(.notice, sessionText.askAgain)], currentPrompt(), showQuestion: true)
         default:
             // Not a plain yes or no: maybe a new answer to the question itself ("not sure", "actually yes").
             state.phase = .awaiting(point)
@@ -49,7 +49,7 @@ extension ConsultationStateMachine {
                 return answer(reply, at: point, now: now)
             case .notUnderstood:
                 state.phase = .confirmingAnswer(pending, point)
-                return reprompt([Message(.hint, SessionText.confirmationHint)], showQuestion: false)
+                return reprompt([Message(.hint, sessionText.confirmationHint)], showQuestion: false)
             }
         }
     }
@@ -120,7 +120,7 @@ extension ConsultationStateMachine {
         case .none:
             if onlyIfAnswered { return nil }
             state.faq.append(FAQRecord(asked: text, answered: false))
-            return reprompt([Message(.unanswered, SessionText.unanswered)], showQuestion: true)
+            return reprompt([Message(.unanswered, sessionText.unanswered)], showQuestion: true)
         }
     }
 
@@ -137,7 +137,7 @@ extension ConsultationStateMachine {
             return perform(command, at: point, now: now)
         }
         let options = choice.entries.map { id in ChoiceOption(id: id, label: faqTitle(id)) }
-        let none = ChoiceOption(id: "none", label: SessionText.noneOfTheseQuestions)
+        let none = ChoiceOption(id: "none", label: sessionText.noneOfTheseQuestions)
         let reading = ChoiceReader(options: options, none: none, allowsSeveral: true).read(reply)
         if case let .answer(.choices(ids)) = reading, let id = ids.first, ids.count == 1,
            let entry = consultation.faq.first(where: { $0.id == id }) {
@@ -146,8 +146,8 @@ extension ConsultationStateMachine {
         }
         // Neither: the staff will answer it.
         state.faq.append(FAQRecord(asked: choice.asked, answered: false))
-        if case .answer(.choices([])) = reading { return reprompt([Message(.unanswered, SessionText.unanswered)], showQuestion: true) }
-        let noted = Message(.unanswered, SessionText.notedEarlierQuestion)
+        if case .answer(.choices([])) = reading { return reprompt([Message(.unanswered, sessionText.unanswered)], showQuestion: true) }
+        let noted = Message(.unanswered, sessionText.notedEarlierQuestion)
         // Not a choice at all: the patient moved on (another question, or an answer to the prompt). Take the
         // line as typed at the prompt, after saying the first question is noted.
         return lineReceived(reply, at: now).prepending([noted])
@@ -155,6 +155,6 @@ extension ConsultationStateMachine {
 
     /// How an FAQ entry is named in "Did you mean…": its first example question.
     func faqTitle(_ id: String) -> String {
-        consultation.faq.first { $0.id == id }?.questions.first ?? id
+        consultation.faq.first { $0.id == id }?.questions.own(in: language).first ?? id
     }
 }

@@ -56,7 +56,7 @@ extension ConsultationStateMachine {
                 result += literal
             case let .value(expression, style, _):
                 if case let .name(name) = expression.kind, let answer = stored[name] {
-                    result += answer.displayValue
+                    result += sessionText.displayValue(of: answer)
                     continue
                 }
                 result += format(evaluator.evaluate(expression), as: style)
@@ -67,21 +67,22 @@ extension ConsultationStateMachine {
 
     private func format(_ value: Value?, as format: TextTemplate.Format) -> String {
         guard let value else { return "—" }
+        let catalog = consultation.catalog(for: state.language)
         switch (value, format) {
         case let (.number(number), .money):
-            return NumberFormatting.money(number, symbol: currencySymbol, code: currencyCode)
+            return catalog.formats.money(number, symbol: currencySymbol, code: currencyCode)
         case let (.number(number), .number):
-            return NumberFormatting.grouped(number)
+            return catalog.formats.grouped(number)
         case let (.number(number), .plain):
-            return NumberFormatting.plain(number)
+            return catalog.formats.plain(number)
         case let (.text(text), _):
             return text
         case let (.boolean(flag), _):
-            return flag ? "yes" : "no"
+            return catalog.text(flag ? .yes : .no)
         case let (.date(day), _):
             return day.description
         case let (.symbol(symbol), _):
-            return symbol == "unsure" ? "not sure" : symbol
+            return symbol == "unsure" ? catalog.text(.notSure) : symbol
         case let (.set(ids), _):
             return ids.joined(separator: ", ")
         case let (.list(items), _):
@@ -109,24 +110,24 @@ extension ConsultationStateMachine {
         case let .confirming(confirmation, point):
             let base = prompt(for: point)
             return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID,
-                          text: confirmation == .quit ? SessionText.confirmQuit : SessionText.confirmRestart,
-                          options: [], instructions: SessionText.confirmationInstructions, kind: .yesNo,
-                          isOptional: false, hasWhy: false, completions: ["yes", "no"])
+                          text: confirmation == .quit ? sessionText.confirmQuit : sessionText.confirmRestart,
+                          options: [], instructions: sessionText.confirmationInstructions, kind: .yesNo,
+                          isOptional: false, hasWhy: false, completions: sessionText.yesAndNo)
         case let .confirmingAnswer(pending, point):
             let base = prompt(for: point)
-            var text = SessionText.isThatRight(pending.readBack)
+            var text = sessionText.isThatRight(pending.readBack)
             if pending.answer.confirmation?.from != nil {
                 // Words from an earlier answer: show the question they are offered for, and the words.
-                text = base.text + "\n\n" + SessionText.youMentioned(pending.answer.text) + " " + text
+                text = base.text + "\n\n" + sessionText.youMentioned(pending.answer.text) + " " + text
             }
             return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: text, options: [],
-                          instructions: SessionText.confirmationInstructions, kind: .yesNo, isOptional: false,
-                          hasWhy: base.hasWhy, completions: ["yes", "no"] + SessionText.commands)
+                          instructions: sessionText.confirmationInstructions, kind: .yesNo, isOptional: false,
+                          hasWhy: base.hasWhy, completions: sessionText.yesAndNo + SessionText.commands)
         case let .choosingFAQ(choice, point):
             let base = prompt(for: point)
-            return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: SessionText.didYouMean,
-                          options: choice.entries.map(faqTitle) + [SessionText.noneOfTheseQuestions],
-                          instructions: SessionText.faqChoiceInstructions, kind: .acknowledgement, isOptional: false,
+            return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: sessionText.didYouMean,
+                          options: choice.entries.map(faqTitle) + [sessionText.noneOfTheseQuestions],
+                          instructions: sessionText.faqChoiceInstructions, kind: .acknowledgement, isOptional: false,
                           hasWhy: false, completions: [])
         case .notStarted, .finished:
             return Prompt(style: .question, nodeID: "", dialogID: consultation.entry, text: "", options: [],
@@ -159,17 +160,17 @@ extension ConsultationStateMachine {
                 break
             }
             return Prompt(style: .question, nodeID: question.id, dialogID: point.address.dialog, text: render(question.text),
-                          options: options, instructions: SessionText.instructions(for: kind, optional: !question.required),
+                          options: options, instructions: sessionText.instructions(for: kind, optional: !question.required),
                           kind: kind, isOptional: !question.required, hasWhy: question.why != nil,
                           completions: answers + commands)
         case let (.explain(topic), .topicMore):
             return Prompt(style: .topicMore, nodeID: node.id ?? topic.id, dialogID: point.address.dialog, text: "",
-                          options: [], instructions: SessionText.topicMoreInstructions, kind: .acknowledgement,
+                          options: [], instructions: sessionText.topicMoreInstructions, kind: .acknowledgement,
                           isOptional: true, hasWhy: false, completions: ["more"] + commands.filter { $0 != "skip" })
         case let (.explain(topic), _):
             return Prompt(style: .topicOffer, nodeID: node.id ?? topic.id, dialogID: point.address.dialog,
-                          text: SessionText.topicOffer(render(topic.title)), options: [],
-                          instructions: SessionText.topicOfferInstructions, kind: .acknowledgement,
+                          text: sessionText.topicOffer(render(topic.title)), options: [],
+                          instructions: sessionText.topicOfferInstructions, kind: .acknowledgement,
                           isOptional: true, hasWhy: false, completions: commands)
         default:
             preconditionFailure("a prompt at \(point.address), which is a \(node.kindName) node")

@@ -14,7 +14,7 @@ public struct ConsultationStateMachine: Sendable {
     public internal(set) var state: SessionState
     /// The consultation's FAQ index, built only when a patient first asks something (many never do), and then
     /// shared with every later session of the same consultation (a kiosk's next patients).
-    lazy var faqRetriever = consultation.faqRetrieverCache.retriever(for: consultation)
+    lazy var faqRetriever = consultation.faqRetrieverCache.retriever(for: consultation, language: state.language)
     /// The branch cases the session's last walk took and where it stopped, for rehearsal coverage; `nil` before
     /// any walk and after a walk the step limit stopped. Not part of ``state``: it says what happened, not where
     /// the session is.
@@ -63,6 +63,8 @@ public struct ConsultationStateMachine: Sendable {
 
     var interpreter: AnswerInterpreter { AnswerInterpreter(today: state.today) }
     var language: String { state.language }
+    /// The program's own words in the session's language.
+    var sessionText: SessionText { SessionText(catalog: consultation.catalog(for: state.language)) }
 
     // MARK: - Events
 
@@ -113,7 +115,7 @@ public struct ConsultationStateMachine: Sendable {
         case .finished:
             return current(at: now)
         case .awaiting, .confirming, .confirmingAnswer, .choosingFAQ:
-            return reprompt([Message(.notice, SessionText.interrupted)], showQuestion: false)
+            return reprompt([Message(.notice, sessionText.interrupted)], showQuestion: false)
         }
     }
 
@@ -148,7 +150,7 @@ public struct ConsultationStateMachine: Sendable {
         case let .notUnderstood(hint):
             // A line that reads as a question goes to the FAQ; "scars" at a choice deserves the hint instead.
             if FAQMatcher.looksLikeQuestion(text) { return ownQuestion(text, at: point) }
-            return reprompt([Message(.hint, hint.text)], showQuestion: false)
+            return reprompt([Message(.hint, hint.text(in: sessionText.catalog))], showQuestion: false)
         }
     }
 
@@ -194,7 +196,7 @@ public struct ConsultationStateMachine: Sendable {
         if let action = ownQuestion(text, at: point, onlyIfAnswered: !FAQMatcher.looksLikeQuestion(text)) {
             return action
         }
-        return reprompt([Message(.hint, SessionText.topicOfferHint)], showQuestion: false)
+        return reprompt([Message(.hint, sessionText.topicOfferHint)], showQuestion: false)
     }
 
     mutating func topicMore(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
@@ -220,7 +222,7 @@ public struct ConsultationStateMachine: Sendable {
         switch command {
         case .back:
             guard let checkpoint = state.history.popLast() else {
-                return reprompt([Message(.notice, SessionText.nothingToGoBackTo)], showQuestion: false)
+                return reprompt([Message(.notice, sessionText.nothingToGoBackTo)], showQuestion: false)
             }
             let undone = state.answers.last { $0.address == checkpoint.point.address }
             state.callStack = checkpoint.callStack
@@ -228,9 +230,9 @@ public struct ConsultationStateMachine: Sendable {
             state.carried = checkpoint.carried
             state.topics.removeLast(max(0, state.topics.count - checkpoint.topicCount))
             state.phase = .awaiting(checkpoint.point)
-            var messages = [Message(.notice, SessionText.wentBack)]
+            var messages = [Message(.notice, sessionText.wentBack)]
             if checkpoint.point.stage == .question, let undone {
-                messages.append(Message(.notice, SessionText.previousAnswer(undone.answer.displayValue)))
+                messages.append(Message(.notice, sessionText.previousAnswer(sessionText.displayValue(of: undone.answer))))
             }
             return .prompt(messages, currentPrompt(), showQuestion: true)
         case .repeat:
@@ -238,7 +240,7 @@ public struct ConsultationStateMachine: Sendable {
         case .why:
             guard point.stage == .question, let node = consultation.node(at: point.address), case let .ask(question) = node.kind,
                   let why = question.why else {
-                return reprompt([Message(.why, SessionText.noWhy)], showQuestion: false)
+                return reprompt([Message(.why, sessionText.noWhy)], showQuestion: false)
             }
             return reprompt([Message(.why, render(why))], showQuestion: false)
         case .skip:
@@ -250,7 +252,7 @@ public struct ConsultationStateMachine: Sendable {
                     preconditionFailure("a question prompt at \(point.address) that is not a question")
                 }
                 guard !question.required else {
-                    return reprompt([Message(.hint, SessionText.cannotSkip)], showQuestion: false)
+                    return reprompt([Message(.hint, sessionText.cannotSkip)], showQuestion: false)
                 }
                 let skipped = AnsweredQuestion(id: question.id, question: render(question.text), kind: answerKind(of: question),
                                                value: nil, text: "skip")
@@ -260,7 +262,7 @@ public struct ConsultationStateMachine: Sendable {
             state.phase = .confirming(.restart, point)
             return .prompt([], currentPrompt(), showQuestion: true)
         case .help:
-            return reprompt([Message(.help, SessionText.help)], showQuestion: false)
+            return reprompt([Message(.help, sessionText.help)], showQuestion: false)
         case .quit:
             state.phase = .confirming(.quit, point)
             return .prompt([], currentPrompt(), showQuestion: true)
@@ -284,14 +286,14 @@ public struct ConsultationStateMachine: Sendable {
                 state.history = []
                 state.callStack = []
                 state.carried = nil
-                var messages = [Message(.notice, SessionText.restarted)]
+                var messages = [Message(.notice, sessionText.restarted)]
                 return walk(from: NodeAddress(dialog: consultation.entry, index: 0), messages: &messages, at: now)
             }
         case .answer:
             state.phase = .awaiting(point)
-            return .prompt([Message(.notice, SessionText.stayed)], currentPrompt(), showQuestion: true)
+            return .prompt([Message(.notice, sessionText.stayed)], currentPrompt(), showQuestion: true)
         case let .unreadable(hint):
-            return reprompt([Message(.hint, hint.text)], showQuestion: false)
+            return reprompt([Message(.hint, hint.text(in: sessionText.catalog))], showQuestion: false)
         }
     }
 
@@ -357,7 +359,7 @@ public struct ConsultationStateMachine: Sendable {
             return finish(messages: messages, status: outcomeStatus(), at: now)
         case .runaway:
             lastWalk = nil
-            messages.append(Message(.notice, SessionText.runaway))
+            messages.append(Message(.notice, sessionText.runaway))
             return finishIncomplete(messages: messages, at: now)
         }
     }

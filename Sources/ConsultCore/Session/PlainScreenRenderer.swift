@@ -6,9 +6,12 @@
 public struct PlainScreenRenderer: Sendable {
     /// The screen width in columns; text wraps one column short of it, like the terminal.
     public var width: Int
+    /// The program's words in the patient's language (the words put before an FAQ answer).
+    public var catalog: MessageCatalog
 
-    public init(width: Int = 80) {
+    public init(width: Int = 80, catalog: MessageCatalog = .english) {
         self.width = width
+        self.catalog = catalog
     }
 
     /// The lines that show `messages`.
@@ -29,7 +32,7 @@ public struct PlainScreenRenderer: Sendable {
             lines.append(ScreenLine(""))
         }
         for message in messages {
-            let text = message.kind == .faqAnswer ? PlainScreenText.aboutYourQuestion + message.text : message.text
+            let text = message.kind == .faqAnswer ? catalog.text(.aboutYourQuestion) + " " + message.text : message.text
             let emphasis: ScreenLine.Emphasis
             switch message.kind {
             case .say, .topicText, .faqAnswer: emphasis = .none
@@ -89,12 +92,4 @@ public struct ScreenLine: Sendable, Hashable {
         self.text = text
         self.emphasis = emphasis
     }
-}
-
-/// The words a plain screen adds around a session, in one place for review.
-public enum PlainScreenText {
-    /// Put before the answer to the patient's own question.
-    public static let aboutYourQuestion = "About your question: "
-    /// Shown after the summary was written.
-    public static let saved = "Your answers have been saved for the clinic's staff."
 }

@@ -1,81 +1,104 @@
-/// The program's own words in a session (not the dialog's), in one place for review and translation.
-enum SessionText {
-    static let help = """
-    You can type:
-      back     go back and change your last answer
-      repeat   show the question again
-      why      why we ask this question
-      skip     skip a question marked optional
-      restart  start again from the beginning
-      quit     leave the consultation
-    You can also ask your own question at any time, like "does it hurt?".
-    """
-    static let nothingToGoBackTo = "This is the first question, so there is nothing to go back to."
-    static let wentBack = "Going back one step."
-    static func previousAnswer(_ text: String) -> String { "You answered: \(text)" }
-    static let noWhy = "There is no special reason written for this question; staff can tell you more."
-    static let cannotSkip = "This question needs an answer. If you are not sure, the staff can help you."
-    static let confirmQuit = "Do you want to leave the consultation? Your answers so far will go to the staff as unfinished."
-    static let confirmRestart = "Do you want to start again from the beginning? Your answers so far will be cleared."
-    static let stayed = "OK, let's carry on."
-    static let restarted = "Starting again from the beginning."
-    static let interrupted = "To leave the consultation, type quit."
-    static let unanswered = "I can't answer that here, but I've noted your question and the staff will answer it."
-    static let runaway = "Something went wrong in this consultation's script. Please let the front desk know."
-    static func topicOffer(_ title: String) -> String {
+/// The program's own words in a session (not the dialog's), rendered from the catalog of the patient's language.
+struct SessionText {
+    let catalog: MessageCatalog
+
+    /// The English words, which tests compare against.
+    static let english = SessionText(catalog: .english)
+
+    var help: String { catalog.text(.help) }
+    var nothingToGoBackTo: String { catalog.text(.nothingToGoBackTo) }
+    var wentBack: String { catalog.text(.wentBack) }
+    func previousAnswer(_ text: String) -> String { catalog.text(.previousAnswer, ["answer": text]) }
+    var noWhy: String { catalog.text(.noWhy) }
+    var cannotSkip: String { catalog.text(.cannotSkip) }
+    var confirmQuit: String { catalog.text(.confirmQuit) }
+    var confirmRestart: String { catalog.text(.confirmRestart) }
+    var stayed: String { catalog.text(.stayed) }
+    var restarted: String { catalog.text(.restarted) }
+    var interrupted: String { catalog.text(.interrupted) }
+    var unanswered: String { catalog.text(.unanswered) }
+    var runaway: String { catalog.text(.runaway) }
+    func topicOffer(_ title: String) -> String {
         let ended = title.last.map { ".?!:".contains($0) } ?? false
-        return "Next: \(title)\(ended ? "" : ".")"
+        return catalog.text(.topicOffer, ["title": title]) + (ended ? "" : ".")
     }
-    static let topicOfferInstructions = "Press Enter to read it, or type skip."
-    static let topicMoreInstructions = "Type more for details, or press Enter to go on."
-    static let topicOfferHint = "Press Enter to read this part, or type skip to leave it out."
-    static let confirmationInstructions = "Type yes or no."
-    static let confirmationHint = "Please type yes if that is right, or no to answer again."
-    static let askAgain = "OK, let's try that question again."
-    static func isThatRight(_ readBack: String) -> String { "\(readBack) Is that right?" }
-    static func youMentioned(_ words: String) -> String { "You mentioned \u{201C}\(words)\u{201D}." }
-    static let didYouMean = "Did you mean one of these questions?"
-    static let notedEarlierQuestion = "I've noted your earlier question for the staff."
-    static let noneOfTheseQuestions = "None of these"
-    static let faqChoiceInstructions = "Type a number, or none."
+    var topicOfferInstructions: String { catalog.text(.topicOfferInstructions) }
+    var topicMoreInstructions: String { catalog.text(.topicMoreInstructions) }
+    var topicOfferHint: String { catalog.text(.topicOfferHint) }
+    var confirmationInstructions: String { catalog.text(.confirmationInstructions) }
+    var confirmationHint: String { catalog.text(.confirmationHint) }
+    var askAgain: String { catalog.text(.askAgain) }
+    func isThatRight(_ readBack: String) -> String { catalog.text(.isThatRight, ["readback": readBack]) }
+    func youMentioned(_ words: String) -> String { catalog.text(.youMentioned, ["words": words]) }
+    var didYouMean: String { catalog.text(.didYouMean) }
+    var notedEarlierQuestion: String { catalog.text(.notedEarlierQuestion) }
+    var noneOfTheseQuestions: String { catalog.text(.noneOfTheseQuestions) }
+    var faqChoiceInstructions: String { catalog.text(.faqChoiceInstructions) }
+    var continueInstructions: String { catalog.text(.continueInstructions) }
+    /// The words for yes and no a confirmation offers to complete.
+    var yesAndNo: [String] { [catalog.text(.yes), catalog.text(.no)] }
 
     /// What was understood, in plain words: "I understood: no, you are not pregnant."
     ///
     /// - Parameter phrase: the dialog's words for this yes/no answer (`you are not pregnant`), if it has them.
-    static func readBack(_ answer: AnsweredQuestion, phrase: String?) -> String {
+    func readBack(_ answer: AnsweredQuestion, phrase: String?) -> String {
+        let what: String
         switch answer.value {
         case let .yesNo(word)?:
-            if word == .unsure { return "I understood: \(phrase ?? "you are not sure")." }
-            return "I understood: \(word.rawValue)\(phrase.map { ", " + $0 } ?? "")."
+            if word == .unsure {
+                what = phrase ?? catalog.text(.youAreNotSure)
+            } else {
+                let said = catalog.text(word == .yes ? .yes : .no)
+                what = phrase.map { catalog.text(.answerWithPhrase, ["answer": said, "phrase": $0]) } ?? said
+            }
         case let .date(day)?:
-            return "I understood: \(day.spoken)."
+            what = catalog.formats.spoken(day)
         case let .dateRange(range)?:
-            guard let earliest = range.earliest else { return "I understood: you don't know when." }
-            return "I understood: sometime between \(earliest.spoken) and \(range.latest.spoken)."
+            if let earliest = range.earliest {
+                what = catalog.text(.dateBetween, ["earliest": catalog.formats.spoken(earliest),
+                                                   "latest": catalog.formats.spoken(range.latest)])
+            } else {
+                what = catalog.text(.dateUnknown)
+            }
         case let .text(text)?:
-            return "I understood: \u{201C}\(text)\u{201D}."
+            what = catalog.text(.quoted, ["text": text])
         case .some, nil:
-            return "I understood: \(answer.displayValue)."
+            what = displayValue(of: answer)
+        }
+        return catalog.text(.understood, ["what": what])
+    }
+
+    /// An answer as the patient reads it back ("You answered: sí"): its words in the session's language.
+    func displayValue(of answer: AnsweredQuestion) -> String {
+        guard let value = answer.value else { return catalog.text(.skipped) }
+        switch value {
+        case let .yesNo(word):
+            return catalog.text(word == .yes ? .yes : word == .no ? .no : .notSure)
+        case let .number(number):
+            let text = catalog.formats.plain(number)
+            if case let .number(range) = answer.kind, let unit = range.unit { return "\(text) \(unit)" }
+            return text
+        case .acknowledged:
+            return catalog.text(.continued)
+        case .choice, .choices, .date, .dateRange, .text:
+            return answer.displayValue
         }
     }
-    static let continueInstructions = "Press Enter to continue."
 
-    static func instructions(for kind: AnswerKind, optional: Bool) -> String {
+    func instructions(for kind: AnswerKind, optional: Bool) -> String {
         let base: String
         switch kind {
-        case .yesNo: base = "Type yes or no."
-        case .yesNoUnsure: base = "Type yes, no or not sure."
-        case .singleChoice: base = "Type a number or the answer."
-        case .multipleChoice(_, let none):
-            base = none == nil ? "Type one or more numbers or answers." : "Type one or more numbers or answers, or none."
+        case .yesNo: base = catalog.text(.typeYesNo)
+        case .yesNoUnsure: base = catalog.text(.typeYesNoUnsure)
+        case .singleChoice: base = catalog.text(.typeChoice)
+        case .multipleChoice(_, let none): base = catalog.text(none == nil ? .typeChoices : .typeChoicesOrNone)
         case let .number(range):
-            let unit = range.unit.map { " (\($0))" } ?? ""
-            base = "Type a number\(unit)."
-        case .date: base = "Type a date like 2026-03-01, or how long ago, like 3 months ago, or can't remember."
-        case .text: base = "Type your answer."
+            base = range.unit.map { catalog.text(.typeNumberWithUnit, ["unit": $0]) } ?? catalog.text(.typeNumber)
+        case .date: base = catalog.text(.typeDate)
+        case .text: base = catalog.text(.typeText)
         case .acknowledgement: base = continueInstructions
         }
-        return optional ? base + " Or press Enter to skip." : base
+        return optional ? base + " " + catalog.text(.orSkip) : base
     }
 
     static let commands = ["back", "repeat", "why", "skip", "restart", "help", "quit"]

@@ -110,9 +110,10 @@ public enum SummaryWriteError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// What the patient is told, whatever went wrong.
-    public var patientMessage: String {
-        "We couldn't save your answers. Please tell the front desk — your answers are kept."
-    }
+    public var patientMessage: String { patientMessage(in: .english) }
+
+    /// What the patient sees, in the catalog's language.
+    public func patientMessage(in catalog: MessageCatalog) -> String { catalog.text(.notSaved) }
 
     /// A new folder inside `path` to suggest.
     private static func inside(_ path: String) -> String {

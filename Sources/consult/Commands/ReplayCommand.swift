@@ -115,6 +115,11 @@ struct ReplayCommand: ParsableCommand {
             print(ReplayReport.text(forUnreadable: path, diagnostics: diagnostics.map(\.description)))
             return false
         }
+        if let language = transcript.language, !replayer.consultation.languages.contains(language) {
+            let declared = replayer.consultation.languages.joined(separator: ", ")
+            print(ReplayReport.text(forUnreadable: path, diagnostics: ["\(path): error: the transcript is in '\(language)', which the dialog does not offer (it offers \(declared))"]))
+            return false
+        }
         let result = replayer.replay(transcript)
         if screen { print(result.screen.joined(separator: "\n")) }
         print(ReplayReport.text(for: result))

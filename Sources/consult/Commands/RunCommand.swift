@@ -55,7 +55,8 @@ struct RunCommand: ParsableCommand {
         case let .summaryNotSaved(record, stopping, _, journaled):
             // The answers stay in memory: at a terminal, staff can fix the folder and retry (unless asked to stop).
             // A journaled session is also kept on disk, and the next start writes it if nobody retries now.
-            let presenter = SessionPresenter(screen: driver.screen, styled: reader.isInteractive)
+            let presenter = SessionPresenter(screen: driver.screen, styled: reader.isInteractive,
+                                             catalog: consultation.catalog(for: lang))
             while reader.isInteractive && !stopping {
                 driver.screen.writeLine(SessionScreenText.retrySaving)
                 guard case .line = reader.readLine(prompt: "> ", completions: [], timeout: nil) else { break }

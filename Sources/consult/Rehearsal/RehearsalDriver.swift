@@ -13,7 +13,8 @@ struct RehearsalDriver {
     let personaFile: String?
 
     func run() -> ConsultationDriver.Ending {
-        let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
+        let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive,
+                                         catalog: consultation.catalog(for: language))
         let staff = RehearsalPresenter(screen: screen, styled: reader.isInteractive)
         var session = RehearsalSession(consultation: consultation, language: language,
                                        id: ConsultationStateMachine.newSessionID(), started: Date())

@@ -40,7 +40,8 @@ struct ConsultationDriver {
     var announcesReference = true
 
     func run() -> Ending {
-        let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive)
+        let presenter = SessionPresenter(screen: screen, styled: reader.isInteractive,
+                                         catalog: consultation.catalog(for: language))
         // Every change of the session is journaled and synced before the next question shows (docs/reliability.md).
         var session = JournaledSession(consultation: consultation, language: language, mode: mode,
                                        id: ConsultationStateMachine.newSessionID(), started: Date(), reference: reference,
@@ -98,7 +99,7 @@ struct ConsultationDriver {
         let event = reader.readLine(prompt: "> ", completions: completions, timeout: idleTimeout)
         guard event == .timedOut else { return event }
         screen.writeLine()
-        screen.writeLine(SessionScreenText.stillThere)
+        screen.writeLine(SessionScreenText(consultation, language: language).stillThere)
         var warning = IdleWarning(seconds: Int(idleWarning.components.seconds))
         var step = warning.first
         while true {
@@ -143,8 +144,10 @@ struct ConsultationDriver {
 
     private func announce(_ files: [URL]) -> Bool {
         screen.writeLine()
-        screen.writeLine(SessionScreenText.saved)
-        if announcesReference, let reference { showReference(reference, screen: screen, styled: reader.isInteractive) }
+        screen.writeLine(SessionScreenText(consultation, language: language).saved)
+        if announcesReference, let reference {
+            showReference(reference, text: SessionScreenText(consultation, language: language), screen: screen, styled: reader.isInteractive)
+        }
         let names = files.map(\.lastPathComponent).joined(separator: ", ")
         StandardStreams.writeError("consult: summary written to \(summaryDirectory.path): \(names)\n")
         return true
@@ -152,15 +155,15 @@ struct ConsultationDriver {
 
     private func failed(_ error: SummaryWriteError, presenter: SessionPresenter) -> Bool {
         screen.writeLine()
-        presenter.show([Message(.hint, error.patientMessage)])
+        presenter.show([Message(.hint, error.patientMessage(in: consultation.catalog(for: language)))])
         StandardStreams.writeError("consult: \(error.description)\n")
         return false
     }
 }
 
 /// Shows the patient's code for the front desk on a line of its own, bold at a terminal, so it stands out.
-func showReference(_ reference: ReferenceCode, screen: TerminalScreen, styled: Bool) {
-    screen.writeLine(SessionScreenText.tellYourCode)
+func showReference(_ reference: ReferenceCode, text: SessionScreenText, screen: TerminalScreen, styled: Bool) {
+    screen.writeLine(text.tellYourCode)
     screen.writeLine()
     let code = SessionScreenText.codeLine(reference)
     screen.writeLine(styled ? screen.styled(code, .bold) : code)

@@ -28,7 +28,7 @@ struct KioskLoop {
         // The decisions (when to wipe, what to keep, when to stop) are KioskLifecycle's; this performs them.
         var lifecycle = KioskLifecycle(
             languages: consultation.languages, fixedLanguage: language,
-            languageNames: Dictionary(uniqueKeysWithValues: consultation.languages.map { ($0, SessionScreenText.languageName($0)) }),
+            languageNames: Dictionary(uniqueKeysWithValues: consultation.languages.map { ($0, SessionScreenText.languageName($0, in: consultation)) }),
             interactive: reader.isInteractive
         )
         var action = lifecycle.handle(.started)
@@ -36,6 +36,8 @@ struct KioskLoop {
         var reference: ReferenceCode?
         // What Tab completes at the welcome; a line read again there keeps it (the language names).
         var completions: [String] = []
+        // The thank-you screen speaks the language the patient chose.
+        var patientText = SessionScreenText(consultation, language: language ?? "en")
         while true {
             switch action {
             case let .prepareNextPatient(retrying):
@@ -47,12 +49,13 @@ struct KioskLoop {
                 action = lifecycle.handle(.retried(stillUnsaved: still))
             case let .showWelcome(languages):
                 showWelcome(languages: languages)
-                completions = (languages ?? []).map(SessionScreenText.languageName)
+                completions = (languages ?? []).map { SessionScreenText.languageName($0, in: consultation) }
                 action = lifecycle.handle(readLine(timeout: nil, completions: completions))
             case .readAgain:
                 // Only the welcome reads again: the thank-you screen ends with any event.
                 action = lifecycle.handle(readLine(timeout: nil, completions: completions))
             case let .runConsultation(language):
+                patientText = SessionScreenText(consultation, language: language)
                 var random = SystemRandomNumberGenerator()
                 reference = SummaryWriter(directory: summaryDirectory).newReference(using: &random)
                 let driver = ConsultationDriver(
@@ -63,11 +66,11 @@ struct KioskLoop {
                 action = lifecycle.handle(.consultationEnded(Self.ending(driver.run())))
             case .showThankYou:
                 screen.writeLine()
-                screen.writeLine(SessionScreenText.thankYou)
+                screen.writeLine(patientText.thankYou)
                 // The code is shown even when the summary could not be written yet: the journal (or memory) keeps
                 // it with the answers, and the summary is written under it later.
-                if let reference { showReference(reference, screen: screen, styled: reader.isInteractive) }
-                screen.writeLine(SessionScreenText.pressEnterToFinish)
+                if let reference { showReference(reference, text: patientText, screen: screen, styled: reader.isInteractive) }
+                screen.writeLine(patientText.pressEnterToFinish)
                 action = lifecycle.handle(readLine(timeout: idleTimeout, completions: []))
             case let .stop(retrying):
                 let failures = stop(retrying)
@@ -103,17 +106,26 @@ struct KioskLoop {
         }
     }
 
+    /// The welcome in the kiosk's language, or, when the patient chooses, in every language offered (nobody
+    /// can choose from words they cannot read).
     private func showWelcome(languages: [String]?) {
-        screen.writeLine(SessionScreenText.welcome(consultation.identity.title))
         guard let languages else {
-            screen.writeLine(SessionScreenText.pressEnterToStart)
+            let text = SessionScreenText(consultation, language: language ?? "en")
+            screen.writeLine(text.welcome(title(in: language ?? "en")))
+            screen.writeLine(text.pressEnterToStart)
             return
         }
+        for code in languages { screen.writeLine(SessionScreenText(consultation, language: code).welcome(title(in: code))) }
         screen.writeLine()
-        screen.writeLine(SessionScreenText.chooseLanguage)
+        for code in languages { screen.writeLine(SessionScreenText(consultation, language: code).chooseLanguage) }
         for (number, code) in languages.enumerated() {
-            screen.writeLine("  \(number + 1)) \(SessionScreenText.languageName(code))")
+            screen.writeLine("  \(number + 1)) \(SessionScreenText.languageName(code, in: consultation))")
         }
+    }
+
+    /// The consultation's title in `language` (the entry dialog's `title`).
+    private func title(in language: String) -> String {
+        consultation.dialogs[consultation.entry]?.title.map { $0.template(in: language) } ?? consultation.identity.title
     }
 
     /// The last attempt to write the unsaved summaries.

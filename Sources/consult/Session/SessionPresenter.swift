@@ -6,8 +6,10 @@ struct SessionPresenter {
     let screen: TerminalScreen
     /// Whether styling may be used (a person at a terminal, colour allowed).
     let styled: Bool
+    /// The program's words in the patient's language.
+    var catalog: MessageCatalog = .english
 
-    private var renderer: PlainScreenRenderer { PlainScreenRenderer(width: screen.width) }
+    private var renderer: PlainScreenRenderer { PlainScreenRenderer(width: screen.width, catalog: catalog) }
 
     func show(_ messages: [Message]) {
         write(renderer.screenLines(for: messages))

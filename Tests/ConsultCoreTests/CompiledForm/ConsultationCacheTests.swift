@@ -28,8 +28,11 @@ struct CacheScratch: ~Copyable {
     /// A copy of the bundled dialogs.
     static func bundled() throws -> CacheScratch {
         let bundled = BundledConsultation.packageRoot.appendingPathComponent("dialogs").path
-        let names = try FileManager.default.contentsOfDirectory(atPath: bundled)
-        return try CacheScratch(files: try names.map { ($0, try String(contentsOfFile: bundled + "/" + $0, encoding: .utf8)) })
+        let names = try FileManager.default.contentsOfDirectory(atPath: bundled).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".md") }
+        let scratch = try CacheScratch(files: try names.map { ($0, try String(contentsOfFile: bundled + "/" + $0, encoding: .utf8)) })
+        // The languages other than English: the program's words and how answers are read in them.
+        try FileManager.default.copyItem(atPath: bundled + "/languages", toPath: scratch.dialogs + "/languages")
+        return scratch
     }
 
     func write(_ name: String, _ text: String) throws {
@@ -80,6 +83,7 @@ struct ConsultationCacheTests {
         let warm = try #require(loaded.result.consultation)
         let folder = BundledConsultation.packageRoot.appendingPathComponent("tests/transcripts").path
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+            + ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/es")) ?? []).filter { $0.hasSuffix(".txt") }.sorted().map { "es/" + $0 }
         #expect(names.count > 10)
         let started = Date(timeIntervalSince1970: 1_780_000_000)
         for name in names {

@@ -181,7 +181,7 @@ import Testing
         let consultation = try BundledConsultation.consultation()
         let retriever = FAQRetriever(consultation: consultation)
         for entry in consultation.faq {
-            let question = try #require(entry.questions.first)
+            let question = try #require(entry.questions.english.first)
             #expect(retriever.decide(question).answered?.entryID == entry.id, "\(entry.id): '\(question)' → \(retriever.decide(question))")
         }
     }
@@ -228,7 +228,7 @@ import Testing
 
     static func entry(_ id: String, in consultation: Consultation, mentions words: [String]) -> Bool {
         guard let entry = consultation.faq.first(where: { $0.id == id }) else { return false }
-        let text = (entry.questions + entry.keywords).joined(separator: " ").lowercased()
+        let text = (entry.questions.english + entry.keywords.english).joined(separator: " ").lowercased()
         return words.contains { text.contains($0) }
     }
 

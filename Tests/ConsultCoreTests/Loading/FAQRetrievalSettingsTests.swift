@@ -12,6 +12,11 @@ import Testing
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
+        // Spanish needs the program's own words in Spanish: the bundled catalog.
+        if files.values.contains(where: { $0.contains("languages: [en, es]") }) {
+            try FileManager.default.copyItem(at: BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages"),
+                                             to: folder.appendingPathComponent("languages"))
+        }
         return ConsultationLoader.load(path: folder.path)
     }
 

@@ -67,7 +67,7 @@ struct RandomPatient {
     init(seed: UInt64, temperament: Temperament, consultation: Consultation) {
         random = SplitMix64(seed: seed)
         self.temperament = temperament
-        questions = consultation.faq.flatMap(\.questions) + [
+        questions = consultation.faq.flatMap(\.questions.english) + [
             "what is the capital of France?", "can I have it while pregnant?", "why do you need my age??", "is it safe",
             "wait what", "how much does it cost and does it hurt?",
         ]

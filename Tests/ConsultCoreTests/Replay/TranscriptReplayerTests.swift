@@ -30,7 +30,7 @@ struct TranscriptReplayerTests {
         let golden = try String(contentsOf: BundledConsultation.packageRoot
             .appendingPathComponent("Tests/ConsultCLITests/Golden/proceed.stdout"), encoding: .utf8)
         // `consult run` then says the summary is saved and shows the reference code (masked in the golden file).
-        let expected = "\n" + PlainScreenText.saved + "\nPlease tell the front desk your code:\n\n    ???-???\n\n"
+        let expected = "\n" + MessageCatalog.english.text(.saved) + "\nPlease tell the front desk your code:\n\n    ???-???\n\n"
         #expect(golden.hasSuffix(expected))
         #expect(result.screen.joined(separator: "\n") + "\n" == String(golden.dropLast(expected.count)))
     }

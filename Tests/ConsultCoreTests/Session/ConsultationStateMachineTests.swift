@@ -67,7 +67,7 @@ import Testing
         var machine = try SessionTestDialog.machine()
         let action = machine.answer("back")
         #expect(action.prompt?.nodeID == "concern")
-        #expect(action.messages(.notice) == [SessionText.nothingToGoBackTo])
+        #expect(action.messages(.notice) == [SessionText.english.nothingToGoBackTo])
     }
 
     @Test func anFAQQuestionIsAnsweredAndTheSameQuestionComesBack() throws {
@@ -82,7 +82,7 @@ import Testing
         var machine = try SessionTestDialog.machine()
         let action = machine.answer("acne", "what is the capital of France?")
         #expect(action.prompt?.nodeID == "age")
-        #expect(action.messages(.unanswered) == [SessionText.unanswered])
+        #expect(action.messages(.unanswered) == [SessionText.english.unanswered])
         #expect(machine.state.faq == [FAQRecord(asked: "what is the capital of France?", answered: false)])
     }
 
@@ -99,14 +99,14 @@ import Testing
             Issue.record("repeat ended the session")
         }
         action = machine.lineReceived("help", at: SessionTestDialog.finished)
-        #expect(action.messages(.help) == [SessionText.help])
+        #expect(action.messages(.help) == [SessionText.english.help])
     }
 
     @Test func skipWorksOnlyOnOptionalQuestions() throws {
         var machine = try SessionTestDialog.machine()
         var action = machine.answer("acne", "skip")
         #expect(action.prompt?.nodeID == "age")
-        #expect(action.messages(.hint) == [SessionText.cannotSkip])
+        #expect(action.messages(.hint) == [SessionText.english.cannotSkip])
         action = machine.lineReceived("40", at: SessionTestDialog.finished)
         action = machine.lineReceived("no", at: SessionTestDialog.finished)
         action = machine.lineReceived("no", at: SessionTestDialog.finished)
@@ -182,7 +182,7 @@ import Testing
         machine.answer("acne")
         let action = machine.interrupted(at: SessionTestDialog.finished)
         #expect(action.prompt?.nodeID == "age")
-        #expect(action.messages(.notice) == [SessionText.interrupted])
+        #expect(action.messages(.notice) == [SessionText.english.interrupted])
         #expect(!machine.isFinished)
     }
 
