@@ -37,6 +37,13 @@ public struct UnderstandingCorpus: Sendable {
         return nil
     }
 
+    /// The language of a corpus file, from its name: `answers-es.txt` and `faq-es-heldout.txt` are Spanish,
+    /// `answers.txt` and `faq-heldout.txt` English.
+    public static func language(ofFile name: String) -> String {
+        guard let match = name.wholeMatch(of: #/(?:answers|faq)-([a-z]{2,3})(?:-heldout)?\.txt/#) else { return "en" }
+        return String(match.1)
+    }
+
     /// Reads an answers file's text; `name` names it in reports.
     public static func answers(from text: String, name: String) throws(CorpusError) -> [AnswerCase] {
         var cases: [AnswerCase] = []

@@ -54,8 +54,13 @@ public struct UnderstandingScore: Sendable {
 }
 
 extension UnderstandingScore {
-    /// Scores `corpus` against `consultation`, reading answers as the session does on `today`.
-    public init(corpus: UnderstandingCorpus, consultation: Consultation, today: CalendarDay, language: String = "en") {
+    /// Scores `corpus` against `consultation`, reading answers as a session in `language` does on `today`.
+    ///
+    /// - Parameters:
+    ///   - language: The dialog's language code: which texts, labels, terms and FAQ entries are used.
+    ///   - reading: The words the readers use in that language (``ReadingLanguage``).
+    public init(corpus: UnderstandingCorpus, consultation: Consultation, today: CalendarDay, language: String = "en",
+                reading: ReadingLanguage = .english) {
         let render = { (text: LocalizedText) in text.template(in: language) }
         var readers: [String: QuestionReader] = [:]
         for item in corpus.answers {
@@ -63,21 +68,22 @@ extension UnderstandingScore {
                 unknownQuestions.insert(item.question)
                 continue
             }
-            let reader = readers[item.question] ?? QuestionReader(question: question, language: language, today: today, render: render)
+            let reader = readers[item.question] ?? QuestionReader(question: question, language: language, today: today, reading: reading, render: render)
             readers[item.question] = reader
-            let (result, reading) = Self.score(reader.read(item.text), line: item.text, label: item.label)
-            answers.append(AnswerOutcome(item: item, result: result, reading: reading))
+            let (result, described) = Self.score(reader.read(item.text), line: item.text, label: item.label, language: reading)
+            answers.append(AnswerOutcome(item: item, result: result, reading: described))
         }
-        let retriever = FAQRetriever(consultation: consultation)
+        let retriever = FAQRetriever(consultation: consultation, language: language, reading: reading)
         for item in corpus.questions {
             let decision = retriever.decide(item.text)
             questions.append(QuestionOutcome(item: item, result: Self.score(decision, label: item.entry), decision: decision.summary))
         }
     }
 
-    static func score(_ reading: AnswerReading, line: String, label: AnswerLabel) -> (Result, String) {
-        // A whole line that is a session command (`why`, `back`) is never stored either.
-        if SessionCommand(TextNormalizer.normalize(line)) != nil {
+    static func score(_ reading: AnswerReading, line: String, label: AnswerLabel, language: ReadingLanguage = .english) -> (Result, String) {
+        // A whole line that is a session command (`why`, `back`, `atrás`) is never stored either.
+        if let command = language.commandName(forNormalizedLine: TextNormalizer.normalize(line)),
+           ReadingLanguage.sessionCommandNames.contains(command) {
             return (.reasked, "command")
         }
         switch reading.verdict {

@@ -8,13 +8,14 @@ public struct UnderstandingTiming: Sendable {
     public var questionMicroseconds: [Double] = []
 
     /// Times the corpus, each line `repeats` times (the figure per line is the mean of its repeats).
-    public init(corpus: UnderstandingCorpus, consultation: Consultation, today: CalendarDay, repeats: Int = 50) {
+    public init(corpus: UnderstandingCorpus, consultation: Consultation, today: CalendarDay, repeats: Int = 50,
+                language: String = "en", reading: ReadingLanguage = .english) {
         let clock = ContinuousClock()
-        let render = { (text: LocalizedText) in text.template(in: "en") }
+        let render = { (text: LocalizedText) in text.template(in: language) }
         var readers: [String: QuestionReader] = [:]
         for item in corpus.answers {
             guard let question = consultation.question(item.question) else { continue }
-            let reader = readers[item.question] ?? QuestionReader(question: question, language: "en", today: today, render: render)
+            let reader = readers[item.question] ?? QuestionReader(question: question, language: language, today: today, reading: reading, render: render)
             readers[item.question] = reader
             var sink = 0
             let elapsed = clock.measure {
@@ -23,7 +24,7 @@ public struct UnderstandingTiming: Sendable {
             precondition(sink != Int.min)  // keeps the reads from being optimised away
             answerMicroseconds.append(Self.microseconds(elapsed) / Double(repeats))
         }
-        let retriever = FAQRetriever(consultation: consultation)
+        let retriever = FAQRetriever(consultation: consultation, language: language, reading: reading)
         for item in corpus.questions {
             var sink = 0
             let elapsed = clock.measure {

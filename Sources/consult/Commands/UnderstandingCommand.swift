@@ -58,16 +58,37 @@ struct UnderstandingCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
             let today = UnderstandingCorpus.referenceDay(in: text) ?? CalendarDay(Date())
-            let score = UnderstandingScore(corpus: corpus, consultation: consultation, today: today)
+            // `answers-es.txt` is read as a Spanish session reads, with the dialogs' languages/es/reading.yaml.
+            let language = UnderstandingCorpus.language(ofFile: name)
+            let reading = try readingLanguage(language)
+            let score = UnderstandingScore(corpus: corpus, consultation: consultation, today: today, language: language, reading: reading)
             anyUnsafe = anyUnsafe || !score.unsafe.isEmpty
             let listing = Set(show.compactMap(UnderstandingScore.Result.init(rawValue:))).union([.wrong])
             let questionListing = Set(show.compactMap(UnderstandingScore.QuestionResult.init(rawValue:))).union([.wrong])
             reports.append(score.report(title: name, listing: listing, questionListing: questionListing))
             if timing {
-                reports.append(UnderstandingTiming(corpus: corpus, consultation: consultation, today: today).report(title: name))
+                reports.append(UnderstandingTiming(corpus: corpus, consultation: consultation, today: today, language: language,
+                                                   reading: reading).report(title: name))
             }
         }
         print(reports.joined(separator: "\n\n"))
         if anyUnsafe { throw ExitCode(1) }
+    }
+
+    /// The reading vocabulary of `code`: English built in, others from the dialogs' `languages/CODE/reading.yaml`.
+    private func readingLanguage(_ code: String) throws -> ReadingLanguage {
+        guard code != "en" else { return .english }
+        var isFolder: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: dialog, isDirectory: &isFolder) && isFolder.boolValue
+            ? dialog : (dialog as NSString).deletingLastPathComponent
+        let path = (folder as NSString).appendingPathComponent("languages/\(code)/reading.yaml")
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("the corpus has '\(code)' files but there is no '\(path)'")
+        }
+        do {
+            return try ReadingLanguage(code: code, yaml: text, file: path)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 }

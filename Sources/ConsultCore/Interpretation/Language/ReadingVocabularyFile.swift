@@ -250,32 +250,47 @@ private struct NodeReader {
         }
     }
 
-    /// `{minimum_stem: 3, steps: [[mente], [s], [a, o, e], [{z: c}]]}`.
+    /// `{minimum_stem: 3, steps: [[mente], [s], {minimum_stem: 4, suffixes: [a, o, e]}, [{z: c}]]}`.
     private func stemmer(_ node: Yams.Node) throws(ReadingLanguageError) -> StemmingRules {
         var minimum = 3
-        var steps: [[StemmingRules.Rule]] = []
+        var steps: [StemmingRules.Step] = []
         for (keyNode, value) in try mapping(node, what: "'stemmer'") {
             switch try string(keyNode) {
             case "minimum_stem":
                 minimum = try integer(value, key: "stemmer.minimum_stem")
             case "steps":
-                guard let sequence = value.sequence else { throw error("'stemmer.steps' must be a list of lists of suffixes", at: value) }
-                for step in sequence {
-                    guard let rules = step.sequence else { throw error("a step is a list of suffixes, like [a, o]", at: step) }
-                    var parsed: [StemmingRules.Rule] = []
-                    for rule in rules {
-                        if let pair = rule.mapping?.first, rule.mapping?.count == 1 {
-                            parsed.append(StemmingRules.Rule(try string(pair.key), replacement: try string(pair.value)))
-                        } else {
-                            parsed.append(StemmingRules.Rule(try string(rule)))
-                        }
-                    }
-                    steps.append(parsed)
-                }
+                guard let sequence = value.sequence else { throw error("'stemmer.steps' must be a list of steps", at: value) }
+                for step in sequence { steps.append(try self.step(step)) }
             case let other:
                 throw error("unknown key '\(other)' in 'stemmer' (minimum_stem, steps)", at: keyNode)
             }
         }
         return StemmingRules(minimumStem: minimum, steps: steps)
+    }
+
+    /// A step: a list of suffixes (`[a, o]`, `[{z: c}]` to replace), or `{minimum_stem: 4, suffixes: [...]}`.
+    private func step(_ node: Yams.Node) throws(ReadingLanguageError) -> StemmingRules.Step {
+        var minimum: Int?
+        var list = node
+        if let mapping = node.mapping {
+            guard let suffixes = mapping["suffixes"] else { throw error("a step written as a mapping needs 'suffixes'", at: node) }
+            list = suffixes
+            for key in mapping.keys {
+                guard let name = key.scalar?.string, ["suffixes", "minimum_stem"].contains(name) else {
+                    throw error("a step has only 'suffixes' and 'minimum_stem'", at: key)
+                }
+            }
+            if let value = mapping["minimum_stem"] { minimum = try integer(value, key: "stemmer.steps.minimum_stem") }
+        }
+        guard let rules = list.sequence else { throw error("a step is a list of suffixes, like [a, o]", at: list) }
+        var parsed: [StemmingRules.Rule] = []
+        for rule in rules {
+            if let pair = rule.mapping?.first, rule.mapping?.count == 1 {
+                parsed.append(StemmingRules.Rule(try string(pair.key), replacement: try string(pair.value)))
+            } else {
+                parsed.append(StemmingRules.Rule(try string(rule)))
+            }
+        }
+        return StemmingRules.Step(parsed, minimumStem: minimum)
     }
 }
