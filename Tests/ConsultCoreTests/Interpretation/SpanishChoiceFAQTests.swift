@@ -66,7 +66,7 @@ import Testing
 
     @Test(arguments: [
         ("duele mucho?", "faq_pain"), ("¿es muy doloroso?", "faq_pain"), ("cuanto vale", "faq_cost"),
-        ("q precio tiene", "faq_cost"), ("puedo hacerlo embarazada?", "faq_pregnancy"), ("y si estoy en embarazo", "faq_pregnancy"),
+        ("y el precio?", "faq_cost"), ("puedo hacerlo embarazada?", "faq_pregnancy"), ("y si estoy en embarazo", "faq_pregnancy"),
     ])
     func answersSpanishQuestions(_ question: String, _ entry: String) throws {
         guard case let .answer(candidate) = try decide(question) else {
