@@ -193,8 +193,8 @@ struct ChoiceReader: Sendable {
     /// `2`, `2nd`, `second`, `two`: an option's number.
     private func position(of word: String) -> Int? {
         if word.allSatisfy(\.isASCIIDigit), let number = Int(word) { return number }
-        if let number = lexicon.vocabulary.ordinals[word] { return number }
-        if let number = lexicon.vocabulary.cardinals[word] { return number }
+        if let number = lexicon.ordinals[word] { return number }
+        if let number = lexicon.cardinals[word] { return number }
         for suffix in lexicon.dates.ordinalSuffixes where word.hasSuffix(suffix) {
             let digits = word.dropLast(suffix.count)
             if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) { return Int(digits) }
@@ -242,7 +242,7 @@ private struct Candidate: Sendable {
         self.language = language
         // "Wrinkles or fine lines" is two phrases: "wrinkles" and "fine lines".
         var parts = [option.label]
-        for alternative in language.vocabulary.labelAlternatives {
+        for alternative in language.lexicon.labelAlternatives {
             parts = parts.flatMap { $0.split(separator: " \(alternative) ").map(String.init) }
         }
         parts.append(option.label)

@@ -1,6 +1,6 @@
 /// A language's words for dates: months, weekdays, units, seasons, holidays, and the time phrases found inside
 /// sentences. Prepared once per language (``ReadingLexicon``).
-struct DateWords: Sendable {
+final class DateWords: Sendable {
     /// English month names, for showing a day (`1 March 2026`).
     static let monthNames = [
         "january", "february", "march", "april", "may", "june",

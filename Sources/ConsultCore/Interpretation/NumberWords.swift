@@ -4,7 +4,7 @@
 /// The grammar is shared: units and tens (with a joiner between them where the language has one: "treinta y
 /// cuatro"), hundreds (a digit times a multiplier, or a word that is itself hundreds: "doscientos"), then
 /// thousands. The words are the language's (``ReadingVocabulary``).
-struct NumberWords: Sendable {
+final class NumberWords: Sendable {
     private let values: [String: Int]
     private let hundredWords: [String: Int]
     private let hundredMultipliers: Set<String>

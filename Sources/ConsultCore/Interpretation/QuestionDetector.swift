@@ -25,7 +25,7 @@ public enum QuestionDetector {
     static func startsLikeAQuestion(_ words: [String], lexicon: ReadingLexicon) -> Bool {
         guard let first = words.first else { return false }
         let second = words.count > 1 ? words[1] : nil
-        let optionalSubject = lexicon.vocabulary.subjectOptional
+        let optionalSubject = lexicon.subjectOptional
         if lexicon.questionWords.contains(first) {
             // "when i was 16", "how i got it": a statement that starts with a question word.
             if let second, lexicon.statementSubjects.contains(second), words.count > 2,

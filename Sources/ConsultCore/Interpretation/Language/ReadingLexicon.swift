@@ -25,6 +25,7 @@ final class ReadingLexicon: Sendable {
     let statementSubjects: Set<String>
     let statementVerbs: Set<String>
     let askingPhrasesByFirstWord: [String: [[String]]]
+    let subjectOptional: Bool
     let questionStarts: Set<String>
 
     // Numbers and dates.
@@ -42,6 +43,9 @@ final class ReadingLexicon: Sendable {
     let choiceNegations: Set<String>
     let oneWords: Set<String>
     let numberAbbreviations: Set<String>
+    let ordinals: [String: Int]
+    let cardinals: [String: Int]
+    let labelAlternatives: [String]
 
     // FAQ and commands.
     let stopWords: Set<String>
@@ -64,6 +68,7 @@ final class ReadingLexicon: Sendable {
         subjects = Set(v.subjects)
         statementSubjects = Set(v.statementSubjects)
         statementVerbs = Set(v.statementVerbs)
+        subjectOptional = v.subjectOptional
         askingPhrasesByFirstWord = Dictionary(grouping: v.askingPhrases.map(Self.words).filter { !$0.isEmpty }) { $0[0] }
         questionStarts = Set(v.questionStarts)
         numbers = NumberWords(v)
@@ -78,6 +83,9 @@ final class ReadingLexicon: Sendable {
         choiceNegations = Set(v.choiceNegations)
         oneWords = Set(v.oneWords)
         numberAbbreviations = Set(v.numberAbbreviations)
+        ordinals = v.ordinals
+        cardinals = v.cardinals
+        labelAlternatives = v.labelAlternatives
         stopWords = Set(v.stopWords.map(stem))
         var commandNames: [String: String] = [:]
         // Sorted, so a phrase listed under two commands always names the same one.
