@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Checks the format and labels of the corpus files (not the readers). Usage: python3 check_corpus.py"""
-import re, sys, os
+"""Checks the format and labels of the corpus files (not the readers), in every language: answers.txt,
+answers-es.txt, faq-es-heldout.txt… (the labels are the same in every language). Usage: python3 check_corpus.py"""
+import glob, re, sys, os
 from collections import Counter
 
 YN = "pregnant breastfeeding active_acne open_skin unstable_skin growths skin_cancer sunburn keloid cold_sores_history isotretinoin blood_thinners skin_actives bleeding_disorder immune chemo allergies peel_laser_healed dark_marks melasma".split()
@@ -52,7 +53,12 @@ def rows(path):
 
 errors = 0
 here = os.path.dirname(os.path.abspath(__file__))
-for name in ("answers.txt", "answers-heldout.txt"):
+def files(prefix):
+    """answers.txt, answers-heldout.txt, then each language's (answers-es.txt, answers-es-heldout.txt…)."""
+    return sorted((os.path.basename(p) for p in glob.glob(os.path.join(here, prefix + "*.txt"))),
+                  key=lambda n: (n.count("-") > (1 if n.endswith("-heldout.txt") else 0), n))
+
+for name in files("answers"):
     q, counts = None, Counter()
     for n, line in rows(os.path.join(here, name)):
         if line.startswith("## "):
@@ -62,7 +68,7 @@ for name in ("answers.txt", "answers-heldout.txt"):
             print(f"{name}:{n}: bad line: {line!r}"); errors += 1
         counts[q] += 1
     print(name, sum(counts.values()), "answers,", len(counts), "questions")
-for name in ("faq.txt", "faq-heldout.txt"):
+for name in files("faq"):
     c = Counter()
     for n, line in rows(os.path.join(here, name)):
         parts = line.split("\t")

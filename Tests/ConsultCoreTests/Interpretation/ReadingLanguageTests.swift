@@ -104,6 +104,18 @@ import Testing
         #expect(Set(SessionCommand.allCases.map(\.rawValue)) == ReadingLanguage.sessionCommandNames)
     }
 
+    @Test("docs/languages.md describes every key of the vocabulary file")
+    func everyKeyIsDocumented() throws {
+        let doc = try String(contentsOf: BundledConsultation.packageRoot.appendingPathComponent("docs/languages.md"), encoding: .utf8)
+        for key in ReadingVocabularyFile.keys {
+            #expect(doc.contains("### `\(key.section.isEmpty ? key.name : key.section)`"), "no section for \(key.path)")
+            #expect(doc.contains("`\(key.name)`"), "\(key.path) is not described")
+        }
+        for command in ReadingVocabularyFile.commandNames {
+            #expect(doc.contains("  \(command): ["), "the command \(command) has no example")
+        }
+    }
+
     @Test("the Spanish stemmer makes forms of a word equal")
     func spanishStems() throws {
         let spanish = try SpanishFixtures.spanish()
