@@ -184,9 +184,9 @@ final class DateWords: Sendable {
             let end = index + length
             return end < words.count && agoAfterWords.contains(words[end]) ? length + 1 : length
         }
-        if let phrase = timeWords[word]?.first(where: { words[index...].starts(with: $0) }) { return phrase.count }
+        if let phrases = timeWords[word], let phrase = phrases.first(where: { words[index...].starts(with: $0) }) { return phrase.count }
         if lastOrThisBefore.contains(word), let next, isPeriodWord(next) { return 2 }
-        if isPeriodWord(word), let next, lastOrThisAfter.contains(next), month(named: word) == nil || word.count > 3 { return 2 }
+        if let next, lastOrThisAfter.contains(next), isPeriodWord(word), month(named: word) == nil || word.count > 3 { return 2 }
         if month(named: word) != nil, word.count > 3 || next.map(Self.isYear) == true {
             return next.map(Self.isYear) == true ? 2 : 1
         }

@@ -16,6 +16,8 @@ import Testing
         let spanish = try SpanishFixtures.spanish()
         #expect(spanish.code == "es")
         #expect(spanish.missingParts == [])
+        // "no 2" is not "number 2" in Spanish: "no" answers.
+        #expect(!spanish.vocabulary.numberAbbreviations.contains("no"))
     }
 
     @Test("English is built in and complete")
@@ -63,6 +65,7 @@ import Testing
         ("- si\n- no\n", 1, 1, "must be a mapping"),
         ("questions:\n  subject_optional: maybe\n", 2, 21, "true or false"),
         ("dates:\n  seasons: {verano: [6]}\n", 2, 21, "list of 2 numbers"),
+        ("commands:\n  atrás: [atrás]\n", 2, 3, "unknown command 'atrás'"),
     ])
     func shapeErrors(_ yaml: String, _ line: Int, _ column: Int, _ message: String) {
         #expect {
@@ -102,6 +105,12 @@ import Testing
             #expect(ReadingLanguage.english.commandName(forNormalizedLine: command.rawValue) == command.rawValue)
         }
         #expect(Set(SessionCommand.allCases.map(\.rawValue)) == ReadingLanguage.sessionCommandNames)
+        // Every English phrase of a session command is one the session knows, and names the same command.
+        for name in ReadingLanguage.sessionCommandNames {
+            for phrase in ReadingLanguage.english.vocabulary.commands[name] ?? [] {
+                #expect(SessionCommand(TextNormalizer.normalize(phrase))?.rawValue == name, "\(phrase)")
+            }
+        }
     }
 
     @Test("docs/languages.md describes every key of the vocabulary file")

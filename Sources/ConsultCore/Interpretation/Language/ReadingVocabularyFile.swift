@@ -242,7 +242,12 @@ private struct NodeReader {
         case let .phraseLists(path):
             var lists: [String: [String]] = [:]
             for (name, value) in try mapping(node, what: "'\(key)'") {
-                lists[try string(name), default: []] += try phrases(value, key: key)
+                let text = try string(name)
+                // Commands are named in English, as the session knows them: `atrás:` instead of `back:` is a slip.
+                if key == "commands", !ReadingVocabularyFile.commandNames.contains(text) {
+                    throw error("unknown command '\(text)'; commands are named in English: \(ReadingVocabularyFile.commandNames.joined(separator: ", "))", at: name)
+                }
+                lists[text, default: []] += try phrases(value, key: key)
             }
             vocabulary[keyPath: path] = lists
         case .stemmer:
