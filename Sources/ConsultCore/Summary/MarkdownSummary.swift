@@ -12,6 +12,10 @@ struct MarkdownSummary {
         if let patient = record.patient { blocks.append("**\(SummaryText.patientLabel):** \(escape(patient.display))") }
         if record.mode == .rehearsal { blocks.append("> **\(escape(SummaryText.rehearsalBanner))**") }
         if let recovered = record.recovered { blocks.append("> **\(escape(SummaryText.recoveredBanner(recovered)))**") }
+        // Staff read the page in English; say when the patient answered in another language.
+        if !record.language.isEmpty, record.language != "en" {
+            blocks.append("**\(SummaryText.languageLabel):** \(escape(SummaryText.language(record.language)))")
+        }
         blocks.append(outcome())
         blocks += rules(record.outcome.precautions, heading: SummaryText.precautionsHeading)
         blocks += rules(record.outcome.notes, heading: SummaryText.notesHeading)
