@@ -56,7 +56,7 @@ struct FHIRConditionTranslator {
     private func decision(of branch: Int, _ choice: QuestionReachability.Choice) throws(Untranslatable) -> FHIRAnswerCondition {
         let control = consultation.control
         guard case let .branch(cases, _)? = consultation.node(at: control.addresses[branch])?.kind else {
-            throw Untranslatable(reason: "not a branch")
+            throw Untranslatable(reason: "cannot be worked out (a branch was expected)")
         }
         let resolved = control.possibleSteps(branch).compactMap { step -> Int? in
             if case let .go(_, link) = step { return link.caseIndex }
@@ -193,7 +193,7 @@ struct FHIRConditionTranslator {
         case let (.text, .text(text)):
             return FHIREnableWhen(id, "", string: text)
         case (.date, _):
-            throw Untranslatable(reason: "it compares a date, which depends on the day of the session")
+            throw Untranslatable(reason: "compares a date, which depends on the day of the session")
         default:
             return nil
         }
@@ -204,7 +204,7 @@ struct FHIRConditionTranslator {
     /// The expression with settings replaced by their values and computed values by their expressions (or by
     /// their values, when they read only settings).
     func inlined(_ expression: Expression, depth: Int = 0) throws(Untranslatable) -> Expression {
-        guard depth < 64 else { throw Untranslatable(reason: "its computed values nest too deeply") }
+        guard depth < 64 else { throw Untranslatable(reason: "reads computed values nested too deeply") }
         let at = expression.offset
         func inline(_ child: Expression) throws(Untranslatable) -> Expression { try inlined(child, depth: depth + 1) }
         switch expression.kind {
@@ -225,7 +225,7 @@ struct FHIRConditionTranslator {
                 return try inlined(computed.expression, depth: depth + 1)
             }
             if name == ConsultationLinker.outcomeName {
-                throw Untranslatable(reason: "it reads the outcome so far, which the screening rules decide")
+                throw Untranslatable(reason: "reads the outcome so far, which the screening rules decide")
             }
             return expression // an option id
         case let .list(items):
@@ -240,7 +240,7 @@ struct FHIRConditionTranslator {
             return Expression(.binary(op, try inline(left), try inline(right)), at: at)
         case let .call(function, arguments):
             if ["days_since", "months_since", "years_since"].contains(function) {
-                throw Untranslatable(reason: "it reads \(function)(…), which depends on the day of the session")
+                throw Untranslatable(reason: "reads \(function)(…), which depends on the day of the session")
             }
             var inlinedArguments: [Expression] = []
             for argument in arguments { inlinedArguments.append(try inline(argument)) }
@@ -259,7 +259,7 @@ struct FHIRConditionTranslator {
             if let word = YesNoUnsure(rawValue: symbol) { return Expression(.answerWord(word), at: offset) }
             return Expression(.name(symbol), at: offset)
         case .date, .set, .list:
-            throw Untranslatable(reason: "'\(name)' is a value FHIRPath cannot be given")
+            throw Untranslatable(reason: "reads '\(name)', a value FHIRPath cannot be given")
         }
     }
 }

@@ -46,8 +46,8 @@ struct FHIRPathCondition {
         switch question.type {
         case .yesNo, .number, .text: return answer(question.id) + ".value"
         case .yesNoUnsure, .choice, .multipleChoice: return answer(question.id) + ".value.code"
-        case .date: throw Untranslatable(reason: "it reads a date answer, which depends on the day of the session")
-        case .continue: throw Untranslatable(reason: "it reads a question that holds no value")
+        case .date: throw Untranslatable(reason: "reads a date answer, which depends on the day of the session")
+        case .continue: throw Untranslatable(reason: "reads a question that holds no value")
         }
     }
 
@@ -97,7 +97,7 @@ struct FHIRPathCondition {
             return "(\(member) in \(collection))"
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .add, .subtract, .multiply, .divide:
             if op == .equal || op == .notEqual, [left, right].compactMap(question).contains(where: { $0.type == .multipleChoice }) {
-                throw Untranslatable(reason: "it compares a multiple-choice answer as a whole")
+                throw Untranslatable(reason: "compares a multiple-choice answer as a whole")
             }
             let symbol = op == .equal ? "=" : op.rawValue
             return "(\(try value(left, like: question(right))) \(symbol) \(try value(right, like: question(left))))"
@@ -109,7 +109,7 @@ struct FHIRPathCondition {
         for argument in arguments { written.append(try value(argument, like: nil)) }
         switch function {
         case "min", "max":
-            guard var result = written.first else { throw Untranslatable(reason: "\(function)() has no arguments") }
+            guard var result = written.first else { throw Untranslatable(reason: "calls \(function)() with no arguments") }
             for next in written.dropFirst() {
                 let pick = function == "min" ? "<=" : ">="
                 result = "iif((\(result)).exists() and (\(next)).exists(), iif(\(result) \(pick) \(next), \(result), \(next)), {})"
@@ -131,7 +131,7 @@ struct FHIRPathCondition {
         default:
             break
         }
-        throw Untranslatable(reason: "it calls \(function)(…)")
+        throw Untranslatable(reason: "calls \(function)(…)")
     }
 
     /// The question an expression names, if it is an answer.

@@ -66,7 +66,7 @@ public enum FHIRQuestionnaire {
             let everyPath = asked.isAskedOnEveryPathToTheEnd(question.id)
             if everyPath { return (.always, question.required, nil) }
             guard let terms = reachability.conditions?[question.id] else {
-                return (.always, false, "the consultation loops, so when it asks a question is not a condition on the answers")
+                return (.always, false, "cannot be worked out: the consultation loops, so when it asks a question is no condition on the answers")
             }
             do {
                 let enabling = FHIRItemEnabling(try translator.condition(of: terms))
