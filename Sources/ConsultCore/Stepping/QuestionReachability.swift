@@ -10,13 +10,13 @@
 /// Conditions are exact only when the consultation has no loop and calls each dialog from one place at most:
 /// returns are context-insensitive (as in ``ConsultationGraph``), so a dialog called twice makes paths that no
 /// session takes. ``isExact`` says so; a loop leaves no conditions at all.
-public struct QuestionReachability: Sendable {
+struct QuestionReachability: Sendable {
     /// A decision of one branch node: one of its cases, by index, or none of them (its `else`, or falling through).
-    public enum Choice: Sendable, Hashable, Comparable {
+    enum Choice: Sendable, Hashable, Comparable {
         case branchCase(Int)
         case noCase
 
-        public static func < (a: Choice, b: Choice) -> Bool {
+        static func < (a: Choice, b: Choice) -> Bool {
             switch (a, b) {
             case let (.branchCase(x), .branchCase(y)): x < y
             case (.branchCase, .noCase): true
@@ -26,18 +26,18 @@ public struct QuestionReachability: Sendable {
     }
 
     /// A conjunction: for each branch node (by ``DialogControl`` number), the choices it may make.
-    public typealias Term = [Int: Set<Choice>]
+    typealias Term = [Int: Set<Choice>]
 
     /// Each question's condition as a disjunction of terms, by answer id: `[[:]]` is "always", `[]` "never".
     /// `nil` when the consultation loops.
-    public let conditions: [String: [Term]]?
+    let conditions: [String: [Term]]?
     /// Whether every condition is exactly the set of sessions that ask the question (see the type's notes).
-    public let isExact: Bool
+    let isExact: Bool
     /// Each node's place in an order where every node comes after those that step into it, so a condition can list
     /// its branches in the order a session meets them.
-    public let rank: [Int: Int]
+    let rank: [Int: Int]
 
-    public init(consultation: Consultation) {
+    init(consultation: Consultation) {
         let control = consultation.control
         var edges = EdgeBuilder(control: control, entry: consultation.entry)
         var outgoing: [[(target: Int?, decision: (branch: Int, choice: Choice)?)]] = []

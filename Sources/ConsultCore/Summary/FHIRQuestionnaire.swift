@@ -65,9 +65,11 @@ public enum FHIRQuestionnaire {
         func of(_ question: Question) -> (enabling: FHIRItemEnabling, required: Bool, untranslatable: String?) {
             let everyPath = asked.isAskedOnEveryPathToTheEnd(question.id)
             if everyPath { return (.always, question.required, nil) }
-            guard let terms = reachability.conditions?[question.id] else {
+            guard let conditions = reachability.conditions else {
                 return (.always, false, "cannot be worked out: the consultation loops, so when it asks a question is no condition on the answers")
             }
+            // A question no path reaches has no terms: never enabled.
+            let terms = conditions[question.id] ?? []
             do {
                 let enabling = FHIRItemEnabling(try translator.condition(of: terms))
                 // Required when enabled: only when the condition is exactly when the consultation asks it.
