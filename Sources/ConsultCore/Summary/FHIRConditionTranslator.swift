@@ -94,8 +94,23 @@ struct FHIRConditionTranslator {
             let conjunctive = (op == .and) == (polarity == .isTrue || polarity == .notFalse)
             return conjunctive ? .all([l, r]) : .any([l, r])
         default:
+            if let constant = constant(expression, polarity) { return constant }
             if let atom = try comparison(expression, polarity) { return atom }
             return .path(try FHIRPathCondition(answers: self).truth(of: expression, polarity))
+        }
+    }
+
+    /// The truth of an expression that reads no answer (a branch on a setting, `identification == 'appointment'`):
+    /// the same for every patient of this clinic, so the export decides it; `nil` when it reads an answer.
+    private func constant(_ expression: Expression, _ polarity: Polarity) -> FHIRAnswerCondition? {
+        guard !expression.names.contains(where: { consultation.questions[$0] != nil }),
+              let day = CalendarDay(year: 2000, month: 1, day: 1) else { return nil }
+        let truth = consultation.evaluator(answers: [:], today: day).evaluate(expression)?.truth
+        switch polarity {
+        case .isTrue: return .constant(truth == true)
+        case .isFalse: return .constant(truth == false)
+        case .notTrue: return .constant(truth != true)
+        case .notFalse: return .constant(truth != false)
         }
     }
 

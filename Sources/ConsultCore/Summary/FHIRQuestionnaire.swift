@@ -71,9 +71,11 @@ public enum FHIRQuestionnaire {
             // A question no path reaches has no terms: never enabled.
             let terms = conditions[question.id] ?? []
             do {
-                let enabling = FHIRItemEnabling(try translator.condition(of: terms))
-                // Required when enabled: only when the condition is exactly when the consultation asks it.
-                return (enabling, question.required && reachability.isExact && enabling != .always, nil)
+                let condition = try translator.condition(of: terms)
+                // Required when enabled: only when the condition is exactly when the consultation asks it (and it can
+                // be asked at all: a branch on a setting may rule it out for this clinic).
+                let required = question.required && reachability.isExact && condition != .constant(false)
+                return (FHIRItemEnabling(condition), required, nil)
             } catch {
                 return (.always, false, error.reason)
             }
