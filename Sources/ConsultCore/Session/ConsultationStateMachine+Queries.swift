@@ -211,7 +211,8 @@ extension ConsultationStateMachine {
             started: state.started, finished: finished,
             outcome: OutcomeSummary(status: status, reasons: reasons, precautions: precautions, notes: notes),
             answers: state.answers.map { forStaff($0.answer) }, highlights: consultation.highlights.filter { answers[$0] != nil },
-            topics: state.topics, faq: state.faq, estimate: estimate(), patient: patientIdentification()
+            topics: state.topics, faq: state.faq, estimate: estimate(), patient: patientIdentification(),
+            fhirBase: FHIRCanonical(consultation).base
         )
     }
 

@@ -128,6 +128,7 @@ struct MarkdownSummary {
     private func footer() -> String {
         let version = record.dialog.version.isEmpty ? "" : " " + escape(record.dialog.version)
         let reference = record.reference.map { "\(SummaryText.footerReference) \($0) · " } ?? ""
+        let engine = record.consultVersion.isEmpty ? "" : " · \(SummaryText.footerConsult) \(escape(record.consultVersion))"
         return """
             ---
 
@@ -135,7 +136,7 @@ struct MarkdownSummary {
             \(SummaryText.footerLanguage) \(code(record.language)) · \(SummaryText.footerMode) \(record.mode.rawValue)
 
             \(SummaryText.footerStarted) \(SummaryTimestamp.iso8601(record.started)) · \
-            \(SummaryText.footerFinished) \(SummaryTimestamp.iso8601(record.finished))
+            \(SummaryText.footerFinished) \(SummaryTimestamp.iso8601(record.finished))\(engine)
             """
     }
 

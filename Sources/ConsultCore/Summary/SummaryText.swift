@@ -66,4 +66,6 @@ enum SummaryText {
     static let footerMode = "Mode"
     static let footerStarted = "Started"
     static let footerFinished = "Finished"
+    /// Before the version of Consult that ran the consultation.
+    static let footerConsult = "Consult"
 }

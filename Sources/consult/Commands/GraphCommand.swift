@@ -29,7 +29,7 @@ struct GraphCommand: ParsableCommand {
         case dot
     }
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @Option(help: "The chart language: mermaid or dot.")

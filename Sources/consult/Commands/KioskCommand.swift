@@ -28,13 +28,13 @@ struct KioskCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @OptionGroup(title: "Compiled dialogs")
     var cacheOptions: CacheOptions
 
-    @Option(help: "The folder for summary files (created with mode 0700).")
+    @Option(help: "The folder for summary files (created with mode 0700).", completion: .directory)
     var out: String = "summaries"
 
     @Option(help: "A staff group that may read the summaries: the folder is made 2750 and the files 0640 for it.")

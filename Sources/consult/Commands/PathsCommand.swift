@@ -32,7 +32,7 @@ struct PathsCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @Flag(help: "Check the safety properties (properties.yaml beside the dialog, or --properties).")
@@ -41,10 +41,10 @@ struct PathsCommand: ParsableCommand {
     @Flag(help: "Print a JSON document instead of the summary.")
     var json = false
 
-    @Option(help: "The properties file (default: properties.yaml in the dialog folder, or beside the dialog file).")
+    @Option(help: "The properties file (default: properties.yaml in the dialog folder, or beside the dialog file).", completion: .file())
     var properties: String?
 
-    @Option(help: "The folder counterexample files are written to.")
+    @Option(help: "The folder counterexample files are written to.", completion: .directory)
     var counterexamples: String = "."
 
     @Option(help: "Stop (and fail) after exploring this many states.")
@@ -92,7 +92,7 @@ struct PathsCommand: ParsableCommand {
                 try counterexample.transcript.write(to: url, atomically: true, encoding: .utf8)
                 written[result.property.id] = url.path
             } catch {
-                FileHandle.standardError.write(Data("consult: cannot write \(url.path): \(error.localizedDescription)\n".utf8))
+                CommandMessages.error("cannot write \(url.path): \(error.localizedDescription)")
             }
         }
 

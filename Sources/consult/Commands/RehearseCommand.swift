@@ -40,13 +40,13 @@ struct RehearseCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
-    @Option(help: ArgumentHelp("Play this transcript's answers first, then hand over.", valueName: "file"))
+    @Option(help: ArgumentHelp("Play this transcript's answers first, then hand over.", valueName: "file"), completion: .file())
     var persona: String?
 
-    @Option(help: "The rehearsal folder for summaries, history and coverage (created with mode 0700).")
+    @Option(help: "The rehearsal folder for summaries, history and coverage (created with mode 0700).", completion: .directory)
     var out: String = "rehearsals"
 
     @Option(help: "The language code of the session, e.g. en.")
@@ -64,7 +64,7 @@ struct RehearseCommand: ParsableCommand {
         do {
             try folder.prepare()
         } catch {
-            FileHandle.standardError.write(Data("consult: cannot prepare the rehearsal folder: \(error)\n".utf8))
+            CommandMessages.error("cannot prepare the rehearsal folder: \(error)")
             throw ExitCode(1)
         }
         let driver = RehearsalDriver(

@@ -22,10 +22,10 @@ struct UnderstandingCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
-    @Option(help: "The corpus folder.")
+    @Option(help: "The corpus folder.", completion: .directory)
     var corpus: String = "tests/corpus"
 
     @Option(help: "Also list these results line by line: right, confirmed, confirmedOther, reasked, wrong, offered, notedForStaff (repeatable).")

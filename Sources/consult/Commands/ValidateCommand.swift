@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Dialog files or folders to check.")
+    @Argument(help: "Dialog files or folders to check.", completion: .file())
     var paths: [String] = ["dialogs"]
 
     @Flag(name: .shortAndLong, help: "Print only errors and warnings, not the summary line.")

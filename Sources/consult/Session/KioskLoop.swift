@@ -135,7 +135,7 @@ struct KioskLoop {
     private func stop(_ unsaved: [ConsultationRecord]) -> [(record: ConsultationRecord, error: SummaryWriteError)] {
         // Journaled sessions: written now if the folder can take them, else kept on disk for the next start.
         if SummaryFolder.recover(in: summaryDirectory, for: consultation) > 0 {
-            StandardStreams.writeError("consult: \(SessionScreenText.keptInJournal)\n")
+            CommandMessages.note(SessionScreenText.keptInJournal)
         }
         return saveAgain(unsaved, reportingEach: false)
     }
