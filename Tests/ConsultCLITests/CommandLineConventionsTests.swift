@@ -72,4 +72,26 @@ import Testing
         // Not every option is a path: a language code completes nothing.
         #expect(bashCompletion("run", "--lang", in: script) == "return")
     }
+
+    /// `--help` in an 80-column terminal: no example command is broken across lines, and no command quoted in the
+    /// text either, so staff can copy one whole.
+    @Test("--help at 80 columns never breaks an example command across lines", arguments: [
+        ["run"], ["kiosk"], ["compile"], ["rehearse"], ["validate"], ["graph"], ["paths"], ["replay"], ["understanding"],
+        ["export-questionnaire"], ["summaries"], ["summaries", "show"], ["summaries", "print"],
+    ])
+    func helpKeepsExamplesWhole(_ command: [String]) throws {
+        var environment = ConsultProcessRun.environment()
+        environment["COLUMNS"] = "80"
+        let run = try ConsultProcessRun.run(command + ["--help"], input: Data(), environment: environment)
+        #expect(run.exitCode == 0)
+        let help = run.standardOutput
+        let examples = try #require(help.components(separatedBy: "Examples:\n").dropFirst().first, "\(command) has no examples")
+        for line in examples.components(separatedBy: "\n\n")[0].split(separator: "\n") {
+            #expect(line.hasPrefix("  "), "\(command): an example continues on a line of its own: '\(line)'")
+            #expect(line.count <= 80, "\(command): '\(line)'")
+        }
+        for quoted in help.split(separator: "`").enumerated() where quoted.offset % 2 == 1 {
+            #expect(!quoted.element.contains("\n"), "\(command): `\(quoted.element)` is broken across lines")
+        }
+    }
 }

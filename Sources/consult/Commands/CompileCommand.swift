@@ -18,7 +18,7 @@ struct CompileCommand: ParsableCommand {
 
         Examples:
           consult compile
-          sudo consult compile /usr/local/share/consult/dialogs --cache-dir /var/cache/consult
+          consult compile /srv/consult/dialogs --cache-dir /var/cache/consult
         """
     )
 

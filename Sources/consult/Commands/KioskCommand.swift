@@ -14,7 +14,7 @@ struct KioskCommand: ParsableCommand {
         to the welcome. A patient who stops typing is asked "Are you still there?" after the idle \
         timeout; without an answer the session is saved as incomplete and the welcome returns.
 
-        Staff stop the kiosk with SIGTERM or SIGHUP (for example `pkill -TERM consult`); the \
+        Staff stop the kiosk with SIGTERM or SIGHUP (the last example); the \
         current session is saved as incomplete first, and every summary that could not be written \
         is tried once more. Those that still cannot be written are named on standard error, with \
         the reason. No history file is kept.
@@ -25,6 +25,7 @@ struct KioskCommand: ParsableCommand {
         Examples:
           consult kiosk
           consult kiosk dialogs --out /var/lib/consult/summaries --idle-timeout 90
+          pkill -TERM -x consult      # stop it: the current patient's answers are saved
         """
     )
 

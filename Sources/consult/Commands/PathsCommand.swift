@@ -16,7 +16,7 @@ struct PathsCommand: ParsableCommand {
         With --check, also verifies the properties in the dialog folder's properties.yaml (see \
         docs/dialog-format.md, "Safety properties"). A property that fails prints a counterexample: \
         the answers one per line, also written to counterexample-<property>.txt, which \
-        `consult run DIALOG < FILE` plays as it is.
+        consult run plays as it is (the last example).
 
         A progress bar appears on standard error when exploring takes more than a second at a terminal.
 
@@ -25,10 +25,11 @@ struct PathsCommand: ParsableCommand {
         command is used wrongly (including --check without a properties file).
 
         Examples:
-          consult paths                          # the bundled consultation: paths and outcomes
-          consult paths dialogs --check          # prove dialogs/properties.yaml on every path
+          consult paths                          # the bundled dialogs' paths
+          consult paths dialogs --check          # prove properties.yaml
           consult paths dialogs --check --json   # the same, as JSON for CI
-          consult paths my.yaml --check --properties my-properties.yaml --counterexamples out/
+          consult paths my.yaml --check --properties p.yaml --counterexamples out/
+          consult run dialogs < counterexample-no_proceed_when_pregnant.txt
         """
     )
 

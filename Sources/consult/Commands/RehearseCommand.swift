@@ -36,7 +36,7 @@ struct RehearseCommand: ParsableCommand {
         Examples:
           consult rehearse
           consult rehearse dialogs --persona tests/transcripts/pregnant.txt
-          printf 'yes\\ngoto screening/pregnant\\nnot sure\\nrules\\n' | consult rehearse --out /tmp/rehearsals
+          printf 'yes\\ngoto screening/pregnant\\nrules\\n' | consult rehearse --out /tmp/r
         """
     )
 

@@ -30,7 +30,7 @@ struct ReplayCommand: ParsableCommand {
           consult replay tests/transcripts/pregnant.txt
           consult replay --all tests/transcripts
           consult replay dialogs --all tests/transcripts --out /tmp/replayed
-          consult replay --screen tests/transcripts/proceed.txt   # show the replayed screen
+          consult replay --screen tests/transcripts/proceed.txt   # show the screen
         """
     )
 

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
         summary could not be written, 2 when the command is used wrongly.
 
         Examples:
-          consult                                  # the bundled micro-needling consultation
+          consult                                  # the micro-needling consultation
           consult run dialogs --out /srv/summaries
           printf 'yes\\nno\\n' | consult run
         """

@@ -17,7 +17,7 @@ struct SummariesCommand: ParsableCommand {
         Examples:
           consult summaries --out /home/kiosk/summaries --today
           consult summaries show K7M-4QX --out /home/kiosk/summaries
-          consult summaries print K7M-4QX --html k7m-4qx.html --out /home/kiosk/summaries
+          consult summaries print K7M-4QX --html k7m-4qx.html --out /srv/summaries
         """,
         subcommands: [SummariesListCommand.self, SummariesShowCommand.self, SummariesPrintCommand.self],
         defaultSubcommand: SummariesListCommand.self

@@ -17,7 +17,7 @@ struct UnderstandingCommand: ParsableCommand {
         listed), 2 when the command is used wrongly.
 
         Examples:
-          consult understanding                               # the bundled dialogs on tests/corpus
+          consult understanding                     # read tests/corpus
           consult understanding dialogs --corpus my-corpus --show confirmed
         """
     )
