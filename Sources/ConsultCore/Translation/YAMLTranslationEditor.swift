@@ -151,7 +151,12 @@ struct YAMLTranslationEditor {
         }
         let keyColumn = map[mapping].children.first.flatMap { map[$0].keyNode }.map { map[$0].column } ?? map[mapping].column
         let end = map.lineEnd(of: map[last].end)
-        edits.append(Edit(range: end..<end, replacement: "\n" + pad(keyColumn) + "\(key): " + value(.block(indent: keyColumn + step))))
+        edits.append(Edit(range: end..<end, replacement: "\n" + pad(keyColumn) + Self.entry(key, value(.block(indent: keyColumn + step)))))
+    }
+
+    /// `key: value`, or `key:` and the value's lines when it starts on the next line (no blank at the line's end).
+    private static func entry(_ key: String, _ value: String) -> String {
+        value.hasPrefix("\n") ? "\(key):" + value : "\(key): " + value
     }
 
     /// `text` with every line after the first indented `count` more (blank lines stay empty): moved one
@@ -186,7 +191,7 @@ struct YAMLTranslationEditor {
         let moved = startsBelow ? "en:\n" + pad(map[node].column + step) + shifted : "en: " + shifted
         edits.append(Edit(range: (colon + 1)..<map[node].end, replacement: "\n" + pad(childIndent) + moved))
         let end = map.lineEnd(of: map[node].end)
-        edits.append(Edit(range: end..<end, replacement: "\n" + pad(childIndent) + "\(language): " + translation(.block(indent: childIndent + step))))
+        edits.append(Edit(range: end..<end, replacement: "\n" + pad(childIndent) + Self.entry(language, translation(.block(indent: childIndent + step)))))
     }
 
     // MARK: - Applying
