@@ -37,6 +37,8 @@ public enum TranslationError: Error, Equatable, CustomStringConvertible {
             "\(file): \(problem)"
         case let .mixedLanguages(file, languages):
             "\(file): the rows are in several languages (\(languages.joined(separator: ", "))); import one language at a time"
+        case let .missingColumns(file, missing) where missing == ["language"]:
+            "\(file): no row says its language (there is no 'language' column); give it with --lang CODE"
         case let .missingColumns(file, missing):
             "\(file):1: the first row must name the columns; \(missing.map { "'\($0)'" }.joined(separator: ", ")) "
                 + "\(missing.count == 1 ? "is" : "are") missing (export a fresh file with 'consult strings export')"
