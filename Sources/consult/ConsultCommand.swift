@@ -15,7 +15,7 @@ struct ConsultCommand: ParsableCommand {
         subcommands: [
             RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, CompileCommand.self, GraphCommand.self,
             PathsCommand.self, ReplayCommand.self, UnderstandingCommand.self, ExportQuestionnaireCommand.self,
-            SummariesCommand.self,
+            SummariesCommand.self, StringsCommand.self,
             TerminalCheckCommand.self,
         ],
         defaultSubcommand: RunCommand.self
