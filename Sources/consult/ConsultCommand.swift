@@ -15,7 +15,7 @@ struct ConsultCommand: ParsableCommand {
         subcommands: [
             RunCommand.self, KioskCommand.self, RehearseCommand.self, ValidateCommand.self, CompileCommand.self, GraphCommand.self,
             PathsCommand.self, ReplayCommand.self, UnderstandingCommand.self, ExportQuestionnaireCommand.self,
-            SummariesCommand.self,
+            SummariesCommand.self, StringsCommand.self,
             TerminalCheckCommand.self,
         ],
         defaultSubcommand: RunCommand.self
@@ -40,8 +40,8 @@ func mistypedSubcommand(_ argument: String?) -> (typed: String, meant: String)? 
 enum ConsultMain {
     static func main() {
         if let mistyped = mistypedSubcommand(CommandLine.arguments.dropFirst().first) {
-            StandardStreams.writeError("consult: unknown command '\(TerminalSanitizer.clean(mistyped.typed))'; did you mean '\(mistyped.meant)'?\n"
-                + "Run 'consult --help' for the commands.\n")
+            CommandMessages.error("unknown command '\(TerminalSanitizer.clean(mistyped.typed))'; did you mean '\(mistyped.meant)'?")
+            StandardStreams.writeError("Run 'consult --help' for the commands.\n")
             Foundation.exit(2)
         }
         do {
@@ -49,7 +49,7 @@ enum ConsultMain {
             try command.run()
             // Output that never arrived (a full disk, a closed file) is a failure, not a success.
             if let problem = StandardStreams.finishOutput() {
-                StandardStreams.writeError("consult: cannot write the output: \(problem)\n")
+                CommandMessages.error("cannot write the output: \(problem)")
                 Foundation.exit(1)
             }
         } catch let exit as ExitCode {
@@ -61,7 +61,7 @@ enum ConsultMain {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { StandardStreams.writeError(CommandMessages.parserError(message) + "\n") }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -45,7 +45,7 @@ struct CompileCommandTests {
         try Data().write(to: URL(fileURLWithPath: blocker))
         let run = try ConsultProcessRun.run(["compile", "dialogs", "--cache-dir", blocker + "/cache"], input: Data())
         #expect(run.exitCode == 1)
-        #expect(run.standardError.hasPrefix("consult: cannot write the compiled consultation in '\(blocker)/cache': "))
+        #expect(run.standardError.hasPrefix("consult: error: cannot write the compiled consultation in '\(blocker)/cache': "))
         #expect(run.standardError.contains("choose a writable folder with --cache-dir"))
     }
 }

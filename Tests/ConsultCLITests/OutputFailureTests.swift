@@ -75,6 +75,6 @@ struct StaffOutputFailureTests {
         consult.closeInput()
         let status = try consult.waitForExit()
         #expect(status == 1, "\(arguments)")
-        #expect(consult.standardError().contains("consult: cannot write the output: No space left on device"), "\(arguments)")
+        #expect(consult.standardError().contains("consult: error: cannot write the output: No space left on device"), "\(arguments)")
     }
 }

@@ -8,7 +8,7 @@ struct PathsCommandTests {
     func bundledPasses() throws {
         let run = try ConsultProcessRun.run(["paths", "dialogs", "--check"], input: Data())
         #expect(run.exitCode == 0, "\(run.standardOutput)\n\(run.standardError)")
-        #expect(run.standardOutput.contains("Properties (dialogs/properties.yaml): 10 of 10 hold."))
+        #expect(run.standardOutput.contains("Properties (dialogs/properties.yaml): 10 of 10 hold, in en, es."))
         #expect(run.standardOutput.contains("Outcomes reachable: proceed"))
         #expect(!run.standardOutput.contains("FAILED"))
         // Not a terminal: no progress bar.

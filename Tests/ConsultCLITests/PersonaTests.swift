@@ -104,7 +104,7 @@ struct PersonaTests {
         #expect(fhir["resourceType"] as? String == "QuestionnaireResponse")
         #expect(fhir["status"] as? String == "completed")
         let extensions = fhir["extension"] as? [[String: Any]] ?? []
-        #expect(extensions.first { $0["url"] as? String == "urn:consult:outcome" }?["valueCode"] as? String == expected.outcome)
+        #expect(extensions.first { $0["url"] as? String == "http://consult.example.org/fhir/StructureDefinition/outcome" }?["valueCode"] as? String == expected.outcome)
     }
 
     /// The whole screen of one consultation, compared with `Golden/proceed.stdout`.

@@ -73,7 +73,7 @@ struct ValidateCommandTests {
     func mistypedCommand() throws {
         let run = try consult(["valdiate", "broken/unknown-node-reference.yaml"], in: Self.fixtures)
         #expect(run.status == 2)
-        #expect(run.errorOutput == "consult: unknown command 'valdiate'; did you mean 'validate'?\nRun 'consult --help' for the commands.\n")
+        #expect(run.errorOutput == "consult: error: unknown command 'valdiate'; did you mean 'validate'?\nRun 'consult --help' for the commands.\n")
         #expect(run.output.isEmpty)
     }
 

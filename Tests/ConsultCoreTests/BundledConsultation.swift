@@ -4,6 +4,13 @@ import Testing
 
 /// The bundled micro-needling consultation (`dialogs/`) and the fixtures that belong with it.
 enum BundledConsultation {
+    /// Copies the bundled `dialogs/languages` (Spanish's catalog and reading vocabulary) into `folder`, for test
+    /// dialogs that declare `languages: [en, es]`.
+    static func copyLanguages(into folder: URL) throws {
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("dialogs/languages"),
+                                         to: folder.appendingPathComponent("languages"))
+    }
+
     /// The package's root folder, from this file's place in `Tests/ConsultCoreTests`.
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // ConsultCoreTests

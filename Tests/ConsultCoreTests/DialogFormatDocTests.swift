@@ -66,8 +66,7 @@ struct DialogFormatDocTests {
             try block.text.write(to: url, atomically: true, encoding: .utf8)
         }
         // The example's Spanish needs the program's own words in Spanish: the bundled ones, as the document says.
-        try FileManager.default.copyItem(at: BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages"),
-                                         to: folder.appendingPathComponent("example/languages"))
+        try BundledConsultation.copyLanguages(into: folder.appendingPathComponent("example"))
         let result = ConsultationLoader.load(path: folder.appendingPathComponent("example").path)
         #expect(result.diagnostics.map(\.description) == [])
         let consultation = try #require(result.consultation)

@@ -15,6 +15,9 @@ public enum ConsultationLoader {
         /// Every file the consultation was read from (dialogs and settings), with the bytes that were parsed:
         /// the key of its compiled form is their hash, so it names exactly what was checked.
         var sourceFiles: [(path: String, bytes: Data)] = []
+        /// The consultation as linked, even when checking it found errors: `consult strings` exports and
+        /// imports translations of dialogs whose only errors are the missing translations.
+        var linked: Consultation?
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -143,7 +146,8 @@ public enum ConsultationLoader {
                                log: &log, limits: limits)
             consultation = linked
         }
-        return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted, sourceFiles: sourceFiles)
+        return Result(consultation: log.hasErrors ? nil : consultation, diagnostics: log.sorted, sourceFiles: sourceFiles,
+                      linked: consultation)
     }
 
     private static func failure(_ message: String, at path: String, id: String) -> Result {

@@ -184,17 +184,22 @@ extension ExplorationEngine {
             if missing.isEmpty { return result(true, "all \(rules.count) fire on some path") }
             return result(false, complete ? "never fire\(missing.count == 1 ? "s" : ""): \(missing.joined(separator: ", "))" : unproven, missing: missing)
         case let .faqReachable(entries):
-            let retriever = FAQRetriever(consultation: consultation)
-            func chosen(_ question: String) -> String? { retriever.decide(question).answeredBySession?.entryID }
+            // Each language's patients ask in its words, matched by its retriever: checked in every language.
             var missing: [String] = []
             var notes: [String] = []
-            for id in entries {
-                guard let entry = consultation.faq.first(where: { $0.id == id }) else { continue }
-                let reached = entry.questions.english.contains { FAQMatcher.looksLikeQuestion($0) && chosen($0) == id }
-                guard !reached else { continue }
-                missing.append(id)
-                let others = entry.questions.english.map { "\"\($0)\" → \(chosen($0) ?? "nothing")" }
-                notes.append("\(id) (\(others.joined(separator: "; ")))")
+            for language in consultation.languages {
+                let retriever = FAQRetriever(consultation: consultation, language: language)
+                func chosen(_ question: String) -> String? { retriever.decide(question).answeredBySession?.entryID }
+                let tag = consultation.languages.count > 1 ? "\(language): " : ""
+                for id in entries {
+                    guard let entry = consultation.faq.first(where: { $0.id == id }) else { continue }
+                    let phrasings = entry.questions.own(in: language)
+                    let reached = phrasings.contains { FAQMatcher.looksLikeQuestion($0) && chosen($0) == id }
+                    guard !reached else { continue }
+                    if !missing.contains(id) { missing.append(id) }
+                    let others = phrasings.map { "\"\($0)\" → \(chosen($0) ?? "nothing")" }
+                    notes.append("\(tag)\(id) (\(others.joined(separator: "; ")))")
+                }
             }
             if missing.isEmpty { return result(true, "all \(entries.count) answer one of their own phrasings") }
             return result(false, "not reached by their own phrasings: \(notes.joined(separator: ", "))", missing: missing)

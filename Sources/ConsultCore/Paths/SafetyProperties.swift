@@ -105,7 +105,7 @@ public enum SafetyPropertiesFile {
 
         private mutating func parseProperty(_ node: Yams.Node) -> SafetyProperty? {
             guard let mapping = yaml.mapping(node, "a property", log: &log) else { return nil }
-            mapping.reportUnknownKeys(allowed: SafetyPropertiesFile.kinds + ["id"], in: "a property", log: &log)
+            mapping.reportUnknownKeys(allowed: SafetyPropertiesFile.kinds + ["id", "except"], in: "a property", log: &log)
             let kinds = mapping.entries.filter { SafetyPropertiesFile.kinds.contains($0.key) }
             guard kinds.count == 1, let entry = kinds.first else {
                 let what = kinds.isEmpty ? "no kind" : "several kinds (\(kinds.map(\.key).joined(separator: ", ")))"
@@ -122,9 +122,12 @@ public enum SafetyPropertiesFile {
             switch entry.key {
             case "never": result = never(entry.value)
             case "always_summary": result = alwaysSummary(entry.value)
-            case "reachable": result = reachable(entry.value)
+            case "reachable": result = reachable(entry.value, except: mapping["except"])
             case "can_fire": result = canFire(entry.value)
             default: result = faqReachable(entry.value)
+            }
+            if entry.key != "reachable", let except = mapping.entry("except") {
+                log.error("'except' only narrows 'reachable: all_questions' or 'all_nodes'", at: except.keyLocation, id: "except-without-all")
             }
             guard let (kind, summary) = result else { return nil }
             let name = id ?? defaultID(entry.key)
@@ -183,17 +186,26 @@ public enum SafetyPropertiesFile {
             return (.alwaysSummary(nodes: nodes), "every path through \(names.map(\.text).joined(separator: ", ")) shows the outcome, then ends")
         }
 
-        private mutating func reachable(_ node: Yams.Node) -> (SafetyProperty.Kind, String)? {
+        /// `reachable: all_questions` (or `all_nodes`), optionally `except: [ids]`: nodes that only some clinics'
+        /// settings reach (the identification questions, under `identification: none`) are left out by name.
+        private mutating func reachable(_ node: Yams.Node, except: Yams.Node?) -> (SafetyProperty.Kind, String)? {
             let names = words(node, "'reachable'")
             if names.count == 1, ["all_questions", "all_nodes"].contains(names[0].text) {
+                let excluded = except.map { words($0, "'except'") } ?? []
+                let excludedNodes = excluded.compactMap { resolveNode($0) }
+                guard excludedNodes.count == excluded.count else { return nil }
+                let but = excluded.isEmpty ? "" : " except \(excluded.map(\.text).joined(separator: ", "))"
                 if names[0].text == "all_questions" {
-                    let addresses = consultation.questions.values.sorted()
-                    return (.reachable(nodes: addresses), "every question is asked on some path")
+                    let addresses = consultation.questions.values.sorted().filter { !excludedNodes.contains($0) }
+                    return (.reachable(nodes: addresses), "every question\(but) is asked on some path")
                 }
                 let addresses = consultation.dialogOrder.flatMap { id in
                     (consultation.dialogs[id]?.nodes.indices ?? 0..<0).map { NodeAddress(dialog: id, index: $0) }
-                }
-                return (.reachable(nodes: addresses), "every node is reached on some path")
+                }.filter { !excludedNodes.contains($0) }
+                return (.reachable(nodes: addresses), "every node\(but) is reached on some path")
+            }
+            if let except {
+                log.error("'except' only narrows 'all_questions' or 'all_nodes'", at: yaml.location(of: except), id: "except-without-all")
             }
             let nodes = names.compactMap { resolveNode($0) }
             guard nodes.count == names.count, !nodes.isEmpty else { return nil }

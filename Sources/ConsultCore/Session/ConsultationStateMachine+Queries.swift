@@ -36,7 +36,13 @@ extension ConsultationStateMachine {
 
     /// Dialog text in the session's language with its `{…}` values filled in.
     public func render(_ text: LocalizedText) -> String {
-        let template = text.template(in: state.language)
+        render(text, in: state.language)
+    }
+
+    /// Dialog text in `language` with its `{…}` values filled in (the staff page's English, whatever the
+    /// patient's language).
+    func render(_ text: LocalizedText, in language: String) -> String {
+        let template = text.template(in: language)
         // Most texts have no braces at all, and parsing one at every render was a tenth of a turn.
         guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return template }
         guard let parsed = try? TextTemplate.parse(template) else { return template }
@@ -191,7 +197,7 @@ extension ConsultationStateMachine {
             // Staff reasons show values, not names: "less than 6 months ago".
             let reason = render(LocalizedText(["en": rule.reason], at: rule.location))
             let fired = FiredRule(rule: rule.id, effect: rule.effect, message: reason,
-                                  patientMessage: rule.patientMessage.map(render),
+                                  patientMessage: rule.patientMessage.map { render($0, in: Self.staffLanguage) },
                                   answers: consultation.answersRead(by: rule.condition.expression, among: answers))
             switch rule.effect {
             case .review, .defer, .decline: reasons.append(fired)
@@ -204,9 +210,23 @@ extension ConsultationStateMachine {
             id: state.id, dialog: consultation.identity, language: state.language, mode: state.mode,
             started: state.started, finished: finished,
             outcome: OutcomeSummary(status: status, reasons: reasons, precautions: precautions, notes: notes),
-            answers: state.answers.map(\.answer), highlights: consultation.highlights.filter { answers[$0] != nil },
-            topics: state.topics, faq: state.faq, estimate: estimate(), patient: patientIdentification()
+            answers: state.answers.map { forStaff($0.answer) }, highlights: consultation.highlights.filter { answers[$0] != nil },
+            topics: state.topics, faq: state.faq, estimate: estimate(), patient: patientIdentification(),
+            fhirBase: FHIRCanonical(consultation).base
         )
+    }
+
+    /// The language of the staff page and of the record's question texts and option labels.
+    static let staffLanguage = "en"
+
+    /// An answer as staff read it: the question and its options in the staff's language; what the patient typed
+    /// (and what was said back to them) as it was.
+    func forStaff(_ answer: AnsweredQuestion) -> AnsweredQuestion {
+        guard state.language != Self.staffLanguage, let question = consultation.question(answer.id) else { return answer }
+        var staff = answer
+        staff.question = render(question.text, in: Self.staffLanguage)
+        staff.kind = question.answerKind(in: Self.staffLanguage) { render($0, in: Self.staffLanguage) }
+        return staff
     }
 
     /// The answers to the questions that identify the patient (`identifies:`); `nil` when none was answered.

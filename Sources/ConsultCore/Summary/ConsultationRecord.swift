@@ -29,12 +29,18 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
     /// Set when the consultation was cut short (a crash, a kill, a power cut) and this record was rebuilt from
     /// its journal; `nil` for a consultation that ended normally.
     public var recovered: RecoveryNote?
+    /// The clinic's FHIR canonical base (its `fhir_base` setting), so the `.fhir.json` names the same
+    /// Questionnaire, code systems and extensions as `consult export-questionnaire`; `nil` for the default.
+    public var fhirBase: String?
+    /// The version of Consult that ran the consultation (``ConsultVersion/current``), written into every summary.
+    public var consultVersion: String
 
     public init(
         id: String, dialog: DialogIdentity, language: String, mode: SessionMode,
         started: Date, finished: Date, outcome: OutcomeSummary, answers: [AnsweredQuestion],
         highlights: [String] = [], topics: [TopicRecord] = [], faq: [FAQRecord] = [], estimate: CostEstimate? = nil,
-        recovered: RecoveryNote? = nil, reference: ReferenceCode? = nil, patient: PatientIdentification? = nil
+        recovered: RecoveryNote? = nil, reference: ReferenceCode? = nil, patient: PatientIdentification? = nil,
+        fhirBase: String? = nil, consultVersion: String = ConsultVersion.current
     ) {
         self.id = id
         self.reference = reference
@@ -51,6 +57,8 @@ public struct ConsultationRecord: Sendable, Hashable, Codable {
         self.faq = faq
         self.estimate = estimate
         self.recovered = recovered
+        self.fhirBase = fhirBase
+        self.consultVersion = consultVersion
     }
 }
 

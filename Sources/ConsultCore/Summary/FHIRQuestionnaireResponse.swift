@@ -6,8 +6,6 @@ import Foundation
 /// values are left out), codes without surrounding spaces, and an `id` within
 /// FHIR's `[A-Za-z0-9\-\.]{1,64}`. `docs/summary-format.md` explains each choice.
 struct FHIRQuestionnaireResponse: Encodable {
-    /// The screening outcome's extension URL; its `valueCode` is an ``OutcomeStatus`` raw value.
-    static let outcomeExtensionURL = "urn:consult:outcome"
     /// HL7's code for test data, used to tag rehearsals.
     static let rehearsalTag = Coding(
         system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data"
@@ -45,9 +43,6 @@ struct FHIRQuestionnaireResponse: Encodable {
     var authored: String
     var item: [Item]?
 
-    /// The code system of reference codes; an identifier's `system` says which codes its `value` is among.
-    static let referenceSystem = "urn:consult:reference"
-
     struct Reference: Encodable {
         var display: String
     }
@@ -61,9 +56,11 @@ struct FHIRQuestionnaireResponse: Encodable {
         var tag: [Coding]
     }
 
+    /// A response extension: the outcome (`valueCode`) or the Consult version (`valueString`).
     struct Extension: Encodable {
         var url: String
-        var valueCode: String
+        var valueCode: String?
+        var valueString: String?
     }
 
     struct TextExtension: Encodable {
@@ -71,20 +68,15 @@ struct FHIRQuestionnaireResponse: Encodable {
         var valueString: String
     }
 
-    /// What the patient typed for an answer.
-    static let typedExtensionURL = "urn:consult:typed"
-    /// The reading said back to the patient and accepted by them.
-    static let confirmedExtensionURL = "urn:consult:confirmed"
-
-    struct Coding: Encodable {
+    struct Coding: Encodable, Hashable {
         var system: String
         var code: String
         var display: String?
     }
 
     struct Item: Encodable {
-        /// What the patient typed (`urn:consult:typed`) and, when the reading was said back and accepted, what
-        /// was said (`urn:consult:confirmed`).
+        /// What the patient typed (`{base}/StructureDefinition/typed`) and, when the reading was said back and
+        /// accepted, what was said (`…/confirmed`).
         var `extension`: [TextExtension]?
         var linkId: String
         var text: String?
@@ -107,30 +99,23 @@ struct FHIRQuestionnaireResponse: Encodable {
 
 extension FHIRQuestionnaireResponse {
     init(_ record: ConsultationRecord) {
+        let canonical = FHIRCanonical(base: record.fhirBase)
         id = Self.resourceID(record.id)
-        identifier = record.reference.map { Identifier(system: Self.referenceSystem, value: $0.description) }
+        identifier = record.reference.map { Identifier(system: canonical.referenceSystem, value: $0.description) }
         subject = record.patient.map { Reference(display: $0.display) }
         meta = record.mode == .rehearsal ? Meta(tag: [Self.rehearsalTag]) : nil
         language = record.language.nonEmptyCode
-        `extension` = [Extension(url: Self.outcomeExtensionURL, valueCode: record.outcome.status.rawValue)]
-        questionnaire = Self.questionnaireURL(record.dialog)
+        `extension` = [
+            Extension(url: canonical.outcomeExtension, valueCode: record.outcome.status.rawValue),
+            Extension(url: canonical.consultVersionExtension, valueString: record.consultVersion.nonEmpty),
+        ].filter { $0.valueCode != nil || $0.valueString != nil }
+        questionnaire = canonical.questionnaireReference(record.dialog)
         status = record.outcome.status == .incomplete ? "stopped" : "completed"
         authored = SummaryTimestamp.iso8601(record.finished)
         // A question skipped (or a text left empty) has no answer, and FHIR wants no item without one: a
         // response item says what was answered. What was typed at a skipped question is in the `.json`.
-        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id) }.filter { $0.answer != nil }
+        let items = record.answers.compactMap { Item($0, dialog: record.dialog.id, canonical: canonical) }.filter { $0.answer != nil }
         item = items.isEmpty ? nil : items
-    }
-
-    /// `urn:consult:questionnaire:<dialog id>|<version>`, a canonical reference to the dialog that asked.
-    static func questionnaireURL(_ dialog: DialogIdentity) -> String {
-        let base = "urn:consult:questionnaire:" + dialog.id
-        return dialog.version.isEmpty ? base : base + "|" + dialog.version
-    }
-
-    /// `urn:consult:<dialog id>:<answer id>`, the code system of one choice question's options.
-    static func optionSystem(dialog: String, answer: String) -> String {
-        "urn:consult:\(dialog):\(answer)"
     }
 
     /// The session id within FHIR's id alphabet and length: other characters become `-`.
@@ -154,28 +139,28 @@ extension FHIRQuestionnaireResponse {
 
 extension FHIRQuestionnaireResponse.Item {
     /// The item for one answered question, or `nil` for a "press Enter to continue" step.
-    init?(_ answered: AnsweredQuestion, dialog: String) {
+    init?(_ answered: AnsweredQuestion, dialog: String, canonical: FHIRCanonical) {
         if case .acknowledgement = answered.kind { return nil }
         linkId = answered.id
         text = answered.question.isEmpty ? nil : answered.question
         var extensions: [FHIRQuestionnaireResponse.TextExtension] = []
         if !answered.text.isEmpty {
-            extensions.append(.init(url: FHIRQuestionnaireResponse.typedExtensionURL, valueString: answered.text))
+            extensions.append(.init(url: canonical.typedExtension, valueString: answered.text))
         }
         if let confirmation = answered.confirmation {
-            extensions.append(.init(url: FHIRQuestionnaireResponse.confirmedExtensionURL, valueString: confirmation.readBack))
+            extensions.append(.init(url: canonical.confirmedExtension, valueString: confirmation.readBack))
         }
         `extension` = extensions.isEmpty ? nil : extensions
-        let answers = answered.value.map { Self.answers($0, of: answered, dialog: dialog) } ?? []
+        let system = canonical.optionSystem(dialog: dialog, answer: answered.id)
+        let answers = answered.value.map { Self.answers($0, of: answered, system: system) } ?? []
         answer = answers.isEmpty ? nil : answers
     }
 
     private static func answers(
-        _ value: AnswerValue, of answered: AnsweredQuestion, dialog: String
+        _ value: AnswerValue, of answered: AnsweredQuestion, system: String
     ) -> [FHIRQuestionnaireResponse.Answer] {
         typealias Answer = FHIRQuestionnaireResponse.Answer
         typealias Coding = FHIRQuestionnaireResponse.Coding
-        let system = FHIRQuestionnaireResponse.optionSystem(dialog: dialog, answer: answered.id)
         switch value {
         case let .yesNo(word):
             // A yes/no/not sure question is a `choice` item in the Questionnaire (a `boolean` item

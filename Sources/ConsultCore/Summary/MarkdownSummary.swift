@@ -12,6 +12,10 @@ struct MarkdownSummary {
         if let patient = record.patient { blocks.append("**\(SummaryText.patientLabel):** \(escape(patient.display))") }
         if record.mode == .rehearsal { blocks.append("> **\(escape(SummaryText.rehearsalBanner))**") }
         if let recovered = record.recovered { blocks.append("> **\(escape(SummaryText.recoveredBanner(recovered)))**") }
+        // Staff read the page in English; say when the patient answered in another language.
+        if !record.language.isEmpty, record.language != "en" {
+            blocks.append("**\(SummaryText.languageLabel):** \(escape(SummaryText.language(record.language)))")
+        }
         blocks.append(outcome())
         blocks += rules(record.outcome.precautions, heading: SummaryText.precautionsHeading)
         blocks += rules(record.outcome.notes, heading: SummaryText.notesHeading)
@@ -124,6 +128,7 @@ struct MarkdownSummary {
     private func footer() -> String {
         let version = record.dialog.version.isEmpty ? "" : " " + escape(record.dialog.version)
         let reference = record.reference.map { "\(SummaryText.footerReference) \($0) · " } ?? ""
+        let engine = record.consultVersion.isEmpty ? "" : " · \(SummaryText.footerConsult) \(escape(record.consultVersion))"
         return """
             ---
 
@@ -131,7 +136,7 @@ struct MarkdownSummary {
             \(SummaryText.footerLanguage) \(code(record.language)) · \(SummaryText.footerMode) \(record.mode.rawValue)
 
             \(SummaryText.footerStarted) \(SummaryTimestamp.iso8601(record.started)) · \
-            \(SummaryText.footerFinished) \(SummaryTimestamp.iso8601(record.finished))
+            \(SummaryText.footerFinished) \(SummaryTimestamp.iso8601(record.finished))\(engine)
             """
     }
 

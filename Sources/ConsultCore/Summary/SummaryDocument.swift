@@ -10,6 +10,8 @@ struct SummaryDocument: Codable, Hashable {
     static let currentFormatVersion = 1
 
     var formatVersion: Int
+    /// The version of Consult that ran the consultation; left out only by summaries written before it was recorded.
+    var consultVersion: String?
     var id: String
     /// The code the patient quotes at the front desk (`K7M-4QX`); left out when the session has none.
     var reference: String?
@@ -32,6 +34,7 @@ struct SummaryDocument: Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
+        case consultVersion = "consult_version"
         case id, reference, patient, dialog, language, mode, started, finished, outcome, answers, highlights, topics, faq, estimate,
              recovered
     }
@@ -39,6 +42,7 @@ struct SummaryDocument: Codable, Hashable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encodeIfPresent(consultVersion, forKey: .consultVersion)
         try container.encode(id, forKey: .id)
         try container.encodeIfPresent(reference, forKey: .reference) // left out when none: older bytes unchanged
         try container.encodeIfPresent(patient, forKey: .patient) // left out when none, likewise
@@ -257,6 +261,7 @@ struct SummaryDocument: Codable, Hashable {
 extension SummaryDocument {
     init(_ record: ConsultationRecord) {
         formatVersion = Self.currentFormatVersion
+        consultVersion = record.consultVersion.isEmpty ? nil : record.consultVersion
         id = record.id
         reference = record.reference?.description
         patient = record.patient.map { Patient(name: $0.name, birthDate: $0.birthDate, appointment: $0.appointment) }

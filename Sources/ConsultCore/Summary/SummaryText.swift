@@ -2,6 +2,12 @@
 enum SummaryText {
     static let titleSuffix = "summary"
     static let patientLabel = "Patient"
+    static let languageLabel = "Language"
+    /// The patient's language, for staff: "Spanish (es); the patient's words are quoted as typed".
+    static func language(_ code: String) -> String {
+        let names = ["en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese"]
+        return "\(names[code].map { "\($0) (\(code))" } ?? code); the patient's words are quoted as typed"
+    }
     static let rehearsalBanner = "REHEARSAL — a staff practice run, not a real patient. Do not book from this summary."
 
     static func recoveredBanner(_ note: RecoveryNote) -> String {
@@ -60,4 +66,6 @@ enum SummaryText {
     static let footerMode = "Mode"
     static let footerStarted = "Started"
     static let footerFinished = "Finished"
+    /// Before the version of Consult that ran the consultation.
+    static let footerConsult = "Consult"
 }

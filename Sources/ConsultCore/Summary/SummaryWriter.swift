@@ -96,7 +96,10 @@ public struct SummaryWriter: Sendable {
     }
 
     /// The codes of the folder's summaries and of its sessions in progress.
-    func usedReferences() -> Set<ReferenceCode> {
+    ///
+    /// Lists the folder (about a second for 300,000 summaries), so a kiosk reads it once and then adds the codes
+    /// it hands out itself (``ReferenceCode/random(avoiding:using:)``).
+    public func usedReferences() -> Set<ReferenceCode> {
         guard let folder = try? openFolder() else { return [] }
         var used = Set<ReferenceCode>()
         folder.forEachName { if let code = ReferenceCode.inFileName($0) { used.insert(code) } }

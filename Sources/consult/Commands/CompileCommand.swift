@@ -18,16 +18,16 @@ struct CompileCommand: ParsableCommand {
 
         Examples:
           consult compile
-          sudo consult compile /usr/local/share/consult/dialogs --cache-dir /var/cache/consult
+          consult compile /srv/consult/dialogs --cache-dir /var/cache/consult
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs, named as run and kiosk will name it.")
+    @Argument(help: "A dialog file or a folder of dialogs, named as run and kiosk will name it.", completion: .file())
     var dialog: String = "dialogs"
 
     @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
         "The folder for compiled dialogs (default: $XDG_CACHE_HOME/consult, else ~/.cache/consult).",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: .directory)
     var cacheDirectory: String?
 
     func run() throws {
@@ -39,14 +39,14 @@ struct CompileCommand: ParsableCommand {
         do {
             compiled = try cache.compile(path: dialog)
         } catch {
-            StandardStreams.writeError("consult: \(error.description)\n")
+            CommandMessages.error(error.description)
             throw ExitCode(1)
         }
         for diagnostic in compiled.result.diagnostics {
             StandardStreams.writeError(diagnostic.description + "\n")
         }
         guard let file = compiled.file else {
-            StandardStreams.writeError("consult: the dialog '\(dialog)' has errors; run 'consult validate \(dialog)' for the full list\n")
+            CommandMessages.error("the dialog '\(dialog)' has errors; run 'consult validate \(dialog)' for the full list")
             throw ExitCode(1)
         }
         print("\(dialog): compiled into \(file)")

@@ -17,7 +17,7 @@ struct GraphCommand: ParsableCommand {
         command is used wrongly.
 
         Examples:
-          consult graph                                  # Mermaid, for a ```mermaid block
+          consult graph                                  # Mermaid, for Markdown
           consult graph --format dot | dot -Tsvg > docs/consultation.svg
           consult graph my-dialogs --format dot > chart.dot
         """
@@ -29,7 +29,7 @@ struct GraphCommand: ParsableCommand {
         case dot
     }
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @Option(help: "The chart language: mermaid or dot.")

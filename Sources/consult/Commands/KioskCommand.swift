@@ -14,7 +14,7 @@ struct KioskCommand: ParsableCommand {
         to the welcome. A patient who stops typing is asked "Are you still there?" after the idle \
         timeout; without an answer the session is saved as incomplete and the welcome returns.
 
-        Staff stop the kiosk with SIGTERM or SIGHUP (for example `pkill -TERM consult`); the \
+        Staff stop the kiosk with SIGTERM or SIGHUP (the last example); the \
         current session is saved as incomplete first, and every summary that could not be written \
         is tried once more. Those that still cannot be written are named on standard error, with \
         the reason. No history file is kept.
@@ -25,16 +25,17 @@ struct KioskCommand: ParsableCommand {
         Examples:
           consult kiosk
           consult kiosk dialogs --out /var/lib/consult/summaries --idle-timeout 90
+          pkill -TERM -x consult      # stop it: the current patient's answers are saved
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @OptionGroup(title: "Compiled dialogs")
     var cacheOptions: CacheOptions
 
-    @Option(help: "The folder for summary files (created with mode 0700).")
+    @Option(help: "The folder for summary files (created with mode 0700).", completion: .directory)
     var out: String = "summaries"
 
     @Option(help: "A staff group that may read the summaries: the folder is made 2750 and the files 0640 for it.")

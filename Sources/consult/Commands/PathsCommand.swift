@@ -16,7 +16,7 @@ struct PathsCommand: ParsableCommand {
         With --check, also verifies the properties in the dialog folder's properties.yaml (see \
         docs/dialog-format.md, "Safety properties"). A property that fails prints a counterexample: \
         the answers one per line, also written to counterexample-<property>.txt, which \
-        `consult run DIALOG < FILE` plays as it is.
+        consult run plays as it is (the last example).
 
         A progress bar appears on standard error when exploring takes more than a second at a terminal.
 
@@ -25,14 +25,15 @@ struct PathsCommand: ParsableCommand {
         command is used wrongly (including --check without a properties file).
 
         Examples:
-          consult paths                          # the bundled consultation: paths and outcomes
-          consult paths dialogs --check          # prove dialogs/properties.yaml on every path
+          consult paths                          # the bundled dialogs' paths
+          consult paths dialogs --check          # prove properties.yaml
           consult paths dialogs --check --json   # the same, as JSON for CI
-          consult paths my.yaml --check --properties my-properties.yaml --counterexamples out/
+          consult paths my.yaml --check --properties p.yaml --counterexamples out/
+          consult run dialogs < counterexample-no_proceed_when_pregnant.txt
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @Flag(help: "Check the safety properties (properties.yaml beside the dialog, or --properties).")
@@ -41,10 +42,10 @@ struct PathsCommand: ParsableCommand {
     @Flag(help: "Print a JSON document instead of the summary.")
     var json = false
 
-    @Option(help: "The properties file (default: properties.yaml in the dialog folder, or beside the dialog file).")
+    @Option(help: "The properties file (default: properties.yaml in the dialog folder, or beside the dialog file).", completion: .file())
     var properties: String?
 
-    @Option(help: "The folder counterexample files are written to.")
+    @Option(help: "The folder counterexample files are written to.", completion: .directory)
     var counterexamples: String = "."
 
     @Option(help: "Stop (and fail) after exploring this many states.")
@@ -92,7 +93,7 @@ struct PathsCommand: ParsableCommand {
                 try counterexample.transcript.write(to: url, atomically: true, encoding: .utf8)
                 written[result.property.id] = url.path
             } catch {
-                FileHandle.standardError.write(Data("consult: cannot write \(url.path): \(error.localizedDescription)\n".utf8))
+                CommandMessages.error("cannot write \(url.path): \(error.localizedDescription)")
             }
         }
 

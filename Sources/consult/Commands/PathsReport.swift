@@ -52,7 +52,9 @@ struct PathsReport {
             let results = exploration.properties
             let held = results.filter(\.holds).count
             lines.append("")
-            lines.append("Properties (\(propertiesFile)): \(held) of \(results.count) hold.")
+            // The paths are the same in every language (answers are read into the same values); what a language
+            // changes (which FAQ entry a question in it finds) is checked in each.
+            lines.append("Properties (\(propertiesFile)): \(held) of \(results.count) hold, in \(consultation.languages.joined(separator: ", ")).")
             let width = results.map(\.property.id.count).max() ?? 0
             for result in results {
                 let mark = result.holds ? "ok    " : "FAILED"
@@ -89,6 +91,8 @@ struct PathsReport {
     struct Document: Encodable {
         struct Properties: Encodable {
             var file: String
+            /// The languages the properties were checked in (the paths are shared; FAQ reachability is per language).
+            var languages: [String]
             var allHold: Bool
             var results: [Result]
         }
@@ -130,7 +134,7 @@ struct PathsReport {
         var byOutcome: [String: String] = [:]
         for (outcome, count) in exploration.pathCountByOutcome { byOutcome[outcome.rawValue] = count.description }
         let properties = propertiesFile.map { file in
-            Document.Properties(file: file, allHold: exploration.allPropertiesHold, results: exploration.properties.map { result in
+            Document.Properties(file: file, languages: consultation.languages, allHold: exploration.allPropertiesHold, results: exploration.properties.map { result in
                 Document.Result(
                     id: result.property.id, kind: result.property.kindName, summary: result.property.summary,
                     holds: result.holds, detail: result.detail, missing: result.missing,

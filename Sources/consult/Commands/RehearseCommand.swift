@@ -36,17 +36,17 @@ struct RehearseCommand: ParsableCommand {
         Examples:
           consult rehearse
           consult rehearse dialogs --persona tests/transcripts/pregnant.txt
-          printf 'yes\\ngoto screening/pregnant\\nnot sure\\nrules\\n' | consult rehearse --out /tmp/rehearsals
+          printf 'yes\\ngoto screening/pregnant\\nrules\\n' | consult rehearse --out /tmp/r
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
-    @Option(help: ArgumentHelp("Play this transcript's answers first, then hand over.", valueName: "file"))
+    @Option(help: ArgumentHelp("Play this transcript's answers first, then hand over.", valueName: "file"), completion: .file())
     var persona: String?
 
-    @Option(help: "The rehearsal folder for summaries, history and coverage (created with mode 0700).")
+    @Option(help: "The rehearsal folder for summaries, history and coverage (created with mode 0700).", completion: .directory)
     var out: String = "rehearsals"
 
     @Option(help: "The language code of the session, e.g. en.")
@@ -64,7 +64,7 @@ struct RehearseCommand: ParsableCommand {
         do {
             try folder.prepare()
         } catch {
-            FileHandle.standardError.write(Data("consult: cannot prepare the rehearsal folder: \(error)\n".utf8))
+            CommandMessages.error("cannot prepare the rehearsal folder: \(error)")
             throw ExitCode(1)
         }
         let driver = RehearsalDriver(

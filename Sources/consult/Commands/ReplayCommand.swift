@@ -30,18 +30,19 @@ struct ReplayCommand: ParsableCommand {
           consult replay tests/transcripts/pregnant.txt
           consult replay --all tests/transcripts
           consult replay dialogs --all tests/transcripts --out /tmp/replayed
-          consult replay --screen tests/transcripts/proceed.txt   # show the replayed screen
+          consult replay --screen tests/transcripts/proceed.txt   # show the screen
         """
     )
 
     @Argument(help: ArgumentHelp("An optional dialog file or folder (default: dialogs), then transcript files.",
-                                 valueName: "dialog-and-transcripts"))
+                                 valueName: "dialog-and-transcripts"), completion: .file())
     var arguments: [String] = []
 
-    @Option(help: ArgumentHelp("Replay every *.txt transcript in this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Replay every *.txt transcript in this folder.", valueName: "dir"), completion: .directory)
     var all: String?
 
-    @Option(help: ArgumentHelp("Also write each replay's summary files (marked as a rehearsal) to this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also write each replay's summary files (marked as a rehearsal) to this folder.", valueName: "dir"),
+            completion: .directory)
     var out: String?
 
     @Option(help: "The patient's language code, e.g. en.")
@@ -127,9 +128,9 @@ struct ReplayCommand: ParsableCommand {
             do {
                 let files = try SummaryWriter(directory: URL(fileURLWithPath: out)).write(record)
                 let names = files.map(\.lastPathComponent).joined(separator: ", ")
-                FileHandle.standardError.write(Data("consult: summary written to \(out): \(names)\n".utf8))
+                CommandMessages.note("summary written to \(out): \(names)")
             } catch {
-                FileHandle.standardError.write(Data("consult: \(error.description)\n".utf8))
+                CommandMessages.error(error.description)
                 return false
             }
         }

@@ -17,19 +17,19 @@ struct RunCommand: ParsableCommand {
         summary could not be written, 2 when the command is used wrongly.
 
         Examples:
-          consult                                  # the bundled micro-needling consultation
+          consult                                  # the micro-needling consultation
           consult run dialogs --out /srv/summaries
           printf 'yes\\nno\\n' | consult run
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
     @OptionGroup(title: "Compiled dialogs")
     var cacheOptions: CacheOptions
 
-    @Option(help: "The folder for summary files (created with mode 0700).")
+    @Option(help: "The folder for summary files (created with mode 0700).", completion: .directory)
     var out: String = "summaries"
 
     @Option(help: "A staff group that may read the summaries: the folder is made 2750 and the files 0640 for it.")
@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
                     return
                 }
             }
-            if journaled { StandardStreams.writeError("consult: \(SessionScreenText.keptInJournal)\n") }
+            if journaled { CommandMessages.note(SessionScreenText.keptInJournal) }
             throw ExitCode(1)
         }
     }

@@ -17,7 +17,7 @@ struct SummariesCommand: ParsableCommand {
         Examples:
           consult summaries --out /home/kiosk/summaries --today
           consult summaries show K7M-4QX --out /home/kiosk/summaries
-          consult summaries print K7M-4QX --html k7m-4qx.html --out /home/kiosk/summaries
+          consult summaries print K7M-4QX --html k7m-4qx.html --out /srv/summaries
         """,
         subcommands: [SummariesListCommand.self, SummariesShowCommand.self, SummariesPrintCommand.self],
         defaultSubcommand: SummariesListCommand.self
@@ -155,17 +155,17 @@ struct SummariesPrintCommand: ParsableCommand {
         let descriptor = open(html, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
-            StandardStreams.writeError("consult: cannot create \(html): \(reason); choose a new file name\n")
+            CommandMessages.error("cannot create \(html): \(reason); choose a new file name")
             throw ExitCode(1)
         }
         let result = StandardStreams.write(text, to: descriptor)
         let closed = close(descriptor) == 0
         guard result == .written, closed else {
             unlink(html)
-            StandardStreams.writeError("consult: could not write \(html) (the disk may be full); nothing was left behind\n")
+            CommandMessages.error("could not write \(html) (the disk may be full); nothing was left behind")
             throw ExitCode(1)
         }
-        StandardStreams.writeError("consult: \(code) written to \(html)\n")
+        CommandMessages.note("\(code) written to \(html)")
     }
 }
 
@@ -173,16 +173,16 @@ struct SummariesPrintCommand: ParsableCommand {
 
 /// `--out DIR`, and reading the folder it names.
 struct SummaryFolderOption: ParsableArguments {
-    @Option(help: "The summary folder (the kiosk's --out).")
+    @Option(help: "The summary folder (the kiosk's --out).", completion: .directory)
     var out: String = "summaries"
 
     func list() throws -> SummaryFolderListing {
         do {
             let listing = try SummaryIndex.list(directory: URL(fileURLWithPath: out))
-            for name in listing.unreadable { StandardStreams.writeError("consult: \(SummariesText.unreadable(name))\n") }
+            for name in listing.unreadable { CommandMessages.warning(SummariesText.unreadable(name)) }
             return listing
         } catch {
-            StandardStreams.writeError("consult: \(error.description)\n")
+            CommandMessages.error(error.description)
             throw ExitCode(1)
         }
     }
@@ -193,17 +193,17 @@ struct SummaryFolderOption: ParsableArguments {
         do {
             stems = try SummaryIndex.stems(with: code, in: URL(fileURLWithPath: out))
         } catch {
-            StandardStreams.writeError("consult: \(error.description)\n")
+            CommandMessages.error(error.description)
             throw ExitCode(1)
         }
         guard let newest = stems.first else {
-            StandardStreams.writeError("consult: \(SummariesText.notFound(code, in: out))\n")
+            CommandMessages.error(SummariesText.notFound(code, in: out))
             throw ExitCode(1)
         }
-        if stems.count > 1 { StandardStreams.writeError("consult: \(SummariesText.several(code, stems.count))\n") }
+        if stems.count > 1 { CommandMessages.warning(SummariesText.several(code, stems.count)) }
         let file = URL(fileURLWithPath: out).appendingPathComponent(newest + ".md")
         guard let data = try? Data(contentsOf: file) else {
-            StandardStreams.writeError("consult: cannot read \(file.path); check that you may read the folder's files\n")
+            CommandMessages.error("cannot read \(file.path); check that you may read the folder's files")
             throw ExitCode(1)
         }
         return String(decoding: data, as: UTF8.self)
@@ -217,7 +217,7 @@ enum SummariesOutput {
         case .written: return
         case .readerGone: throw ExitCode(0) // `| head`: the reader has what it wanted
         case let .failed(code):
-            StandardStreams.writeError("consult: could not write the output: \(String(cString: strerror(code)))\n")
+            CommandMessages.error("could not write the output: \(String(cString: strerror(code)))")
             throw ExitCode(1)
         }
     }

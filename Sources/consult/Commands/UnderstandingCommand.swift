@@ -17,15 +17,15 @@ struct UnderstandingCommand: ParsableCommand {
         listed), 2 when the command is used wrongly.
 
         Examples:
-          consult understanding                               # the bundled dialogs on tests/corpus
+          consult understanding                     # read tests/corpus
           consult understanding dialogs --corpus my-corpus --show confirmed
         """
     )
 
-    @Argument(help: "A dialog file or a folder of dialogs.")
+    @Argument(help: "A dialog file or a folder of dialogs.", completion: .file())
     var dialog: String = "dialogs"
 
-    @Option(help: "The corpus folder.")
+    @Option(help: "The corpus folder.", completion: .directory)
     var corpus: String = "tests/corpus"
 
     @Option(help: "Also list these results line by line: right, confirmed, confirmedOther, reasked, wrong, offered, notedForStaff (repeatable).")

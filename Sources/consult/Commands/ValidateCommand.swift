@@ -21,10 +21,11 @@ struct ValidateCommand: ParsableCommand {
           consult validate                 # the bundled consultation in ./dialogs
           consult validate dialogs my.yaml
           consult validate --json dialogs
+          consult validate --lang es       # what is not yet translated into Spanish
         """
     )
 
-    @Argument(help: "Dialog files or folders to check.")
+    @Argument(help: "Dialog files or folders to check.", completion: .file())
     var paths: [String] = ["dialogs"]
 
     @Flag(name: .shortAndLong, help: "Print only errors and warnings, not the summary line.")
@@ -33,7 +34,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the diagnostics as JSON, with their stable ids and notes.")
     var json = false
 
+    @Option(help: ArgumentHelp("List what is not translated into this language (file:line:column, what it is), and count it; exit 1 when anything is.", valueName: "CODE"))
+    var lang: String?
+
     func run() throws {
+        if let lang { return try listUntranslated(in: lang) }
         var errorCount = 0
         var warningCount = 0
         var all: [Diagnostic] = []
@@ -56,6 +61,31 @@ struct ValidateCommand: ParsableCommand {
             print("\(checked): \(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")")
         }
         if errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// `--lang CODE`: every text with no translation in `language`, where it is and what it is, then a count.
+    private func listUntranslated(in language: String) throws {
+        var total = 0
+        for path in paths {
+            let strings: ConsultationStrings
+            do {
+                strings = try ConsultationStrings.load(dialogs: path, language: language)
+            } catch {
+                StandardStreams.writeError("consult: \(error.description)\n")
+                throw ExitCode(1)
+            }
+            for string in strings.missing {
+                print("\(string.location): untranslated: \(string.context) [\(string.id)]")
+            }
+            total += strings.missing.count
+            if !quiet {
+                let missing = strings.missing.count
+                print(missing == 0 ? "\(path): every text is translated into \(language) (\(strings.strings.count) texts)"
+                      : "\(path): \(missing) of \(strings.strings.count) texts untranslated into \(language); "
+                        + "export them with 'consult strings export \(path) --lang \(language) --missing'")
+            }
+        }
+        if total > 0 { throw ExitCode(1) }
     }
 
     /// The diagnostics as a JSON document: `{"errors": N, "warnings": N, "diagnostics": [...]}`.

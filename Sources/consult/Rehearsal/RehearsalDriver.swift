@@ -67,7 +67,7 @@ struct RehearsalDriver {
                                                             rehearsals: total.rehearsals, dialog: key))
         } catch {
             staff.showCoverage(RehearsalScreenText.coverage(this: this, total: this, rehearsals: 1, dialog: key))
-            FileHandle.standardError.write(Data((RehearsalScreenText.coverageNotSaved(folder.coverageFile.path, "\(error)") + "\n").utf8))
+            CommandMessages.warning(RehearsalScreenText.coverageNotSaved(folder.coverageFile.path, "\(error)"))
         }
     }
 }

@@ -73,6 +73,6 @@ enum RehearsalScreenText {
             + "\(total.branchCasesTaken)/\(total.branchCases) branch cases, \(total.rulesFired)/\(total.rules) rules."
     }
     static func coverageNotSaved(_ path: String, _ reason: String) -> String {
-        "consult: the coverage file \(path) was not updated: \(reason)"
+        "the coverage file \(path) was not updated: \(reason)"
     }
 }

@@ -49,7 +49,7 @@ struct ConsultationDriver {
         var action = session.start()
         func take(_ step: JournaledStep) -> ConsultationAction {
             // Staff only: the patient carries on, and the journal is tried again at the next change.
-            if let error = step.journalError { StandardStreams.writeError("consult: \(error.description)\n") }
+            if let error = step.journalError { CommandMessages.warning(error.description) }
             return step.action
         }
         var terminated = false
@@ -126,7 +126,7 @@ struct ConsultationDriver {
     private func save(_ record: ConsultationRecord, presenter: SessionPresenter, session: inout JournaledSession) -> Bool {
         do {
             let saved = try session.saveSummary(record, at: Date())
-            if let note = saved.journalError { StandardStreams.writeError("consult: \(note.description)\n") }
+            if let note = saved.journalError { CommandMessages.warning(note.description) }
             return announce(saved.files)
         } catch {
             return failed(error, presenter: presenter)
@@ -149,14 +149,14 @@ struct ConsultationDriver {
             showReference(reference, text: SessionScreenText(consultation, language: language), screen: screen, styled: reader.isInteractive)
         }
         let names = files.map(\.lastPathComponent).joined(separator: ", ")
-        StandardStreams.writeError("consult: summary written to \(summaryDirectory.path): \(names)\n")
+        CommandMessages.note("summary written to \(summaryDirectory.path): \(names)")
         return true
     }
 
     private func failed(_ error: SummaryWriteError, presenter: SessionPresenter) -> Bool {
         screen.writeLine()
         presenter.show([Message(.hint, error.patientMessage(in: consultation.catalog(for: language)))])
-        StandardStreams.writeError("consult: \(error.description)\n")
+        CommandMessages.error(error.description)
         return false
     }
 }

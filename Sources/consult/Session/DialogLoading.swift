@@ -13,7 +13,7 @@ enum DialogLoading {
             StandardStreams.writeError(diagnostic.description + "\n")
         }
         guard let consultation = result.consultation else {
-            StandardStreams.writeError("consult: the dialog '\(path)' has errors; run 'consult validate \(path)' for the full list\n")
+            CommandMessages.error("the dialog '\(path)' has errors; run 'consult validate \(path)' for the full list")
             throw ExitCode(1)
         }
         return consultation
@@ -33,7 +33,7 @@ enum DialogLoading {
 struct CacheOptions: ParsableArguments {
     @Option(name: .customLong("cache-dir"), help: ArgumentHelp(
         "The folder for compiled dialogs (default: $XDG_CACHE_HOME/consult, else ~/.cache/consult).",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: .directory)
     var cacheDirectory: String?
 
     @Flag(help: "Load and check the dialog files at every start; read and write no compiled form.")

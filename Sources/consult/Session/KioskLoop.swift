@@ -36,6 +36,8 @@ struct KioskLoop {
         var reference: ReferenceCode?
         // What Tab completes at the welcome; a line read again there keeps it (the language names).
         var completions: [String] = []
+        // Codes already in the summary folder, listed at the first patient and kept up to date after.
+        var usedReferences: Set<ReferenceCode>?
         // The thank-you screen speaks the language the patient chose.
         var patientText = SessionScreenText(consultation, language: language ?? "en")
         while true {
@@ -57,7 +59,11 @@ struct KioskLoop {
             case let .runConsultation(language):
                 patientText = SessionScreenText(consultation, language: language)
                 var random = SystemRandomNumberGenerator()
-                reference = SummaryWriter(directory: summaryDirectory).newReference(using: &random)
+                // The folder is listed once per kiosk start, not per patient: it may hold hundreds of thousands.
+                if usedReferences == nil { usedReferences = SummaryWriter(directory: summaryDirectory).usedReferences() }
+                let code = ReferenceCode.random(avoiding: usedReferences ?? [], using: &random)
+                usedReferences?.insert(code)
+                reference = code
                 let driver = ConsultationDriver(
                     consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
                     language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning,
@@ -135,7 +141,7 @@ struct KioskLoop {
     private func stop(_ unsaved: [ConsultationRecord]) -> [(record: ConsultationRecord, error: SummaryWriteError)] {
         // Journaled sessions: written now if the folder can take them, else kept on disk for the next start.
         if SummaryFolder.recover(in: summaryDirectory, for: consultation) > 0 {
-            StandardStreams.writeError("consult: \(SessionScreenText.keptInJournal)\n")
+            CommandMessages.note(SessionScreenText.keptInJournal)
         }
         return saveAgain(unsaved, reportingEach: false)
     }

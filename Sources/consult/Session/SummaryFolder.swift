@@ -16,9 +16,9 @@ enum SummaryFolder {
         let writer = SummaryWriter(directory: directory, group: group)
         do {
             let check = try writer.prepare(now: Date())
-            if let message = check.message { StandardStreams.writeError("consult: \(message)\n") }
+            if let message = check.message { CommandMessages.warning(message) }
         } catch {
-            StandardStreams.writeError("consult: \(error.description)\n")
+            CommandMessages.error(error.description)
             throw ExitCode(1)
         }
         recover(in: directory, for: consultation)
@@ -31,7 +31,7 @@ enum SummaryFolder {
     @discardableResult
     static func recover(in directory: URL, for consultation: Consultation) -> Int {
         let report = JournalRecovery(consultation: consultation, writer: SummaryWriter(directory: directory)).recover()
-        for line in report.messages { StandardStreams.writeError("consult: \(line)\n") }
+        for line in report.messages { CommandMessages.note(line) }
         return report.pending.count
     }
 }

@@ -14,8 +14,7 @@ import Testing
         }
         // Spanish needs the program's own words in Spanish: the bundled catalog.
         if files.values.contains(where: { $0.contains("languages: [en, es]") }) {
-            try FileManager.default.copyItem(at: BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages"),
-                                             to: folder.appendingPathComponent("languages"))
+            try BundledConsultation.copyLanguages(into: folder)
         }
         return ConsultationLoader.load(path: folder.path)
     }

@@ -23,10 +23,13 @@ import Testing
         #expect(json["status"] as? String == "completed")
         #expect(json["authored"] as? String == "2026-11-26T05:31:27Z")
         #expect(json["language"] as? String == "en")
-        #expect(json["questionnaire"] as? String == "urn:consult:questionnaire:microneedling|1.2.0")
+        #expect(json["questionnaire"] as? String == "http://consult.example.org/fhir/Questionnaire/microneedling|1.2.0")
         #expect(json["meta"] == nil)
         let extensions = try #require(json["extension"] as? [[String: String]])
-        #expect(extensions == [["url": "urn:consult:outcome", "valueCode": "proceed"]])
+        #expect(extensions == [
+            ["url": "http://consult.example.org/fhir/StructureDefinition/outcome", "valueCode": "proceed"],
+            ["url": "http://consult.example.org/fhir/StructureDefinition/consult-version", "valueString": ConsultVersion.current],
+        ])
     }
 
     @Test(arguments: [
@@ -53,11 +56,11 @@ import Testing
         #expect(items["welcome"] == nil, "a 'press Enter' step is not an answer")
         #expect(items["concern"]?["text"] as? String == "What would you like to improve?")
         #expect(answers(items["concern"]).map { $0["valueCoding"] as? [String: String] } == [
-            ["system": "urn:consult:microneedling:concern", "code": "acne_scars", "display": "Acne scars"],
-            ["system": "urn:consult:microneedling:concern", "code": "wrinkles", "display": "Wrinkles or fine lines"],
+            ["system": "http://consult.example.org/fhir/CodeSystem/microneedling-concern", "code": "acne_scars", "display": "Acne scars"],
+            ["system": "http://consult.example.org/fhir/CodeSystem/microneedling-concern", "code": "wrinkles", "display": "Wrinkles or fine lines"],
         ])
         #expect(answers(items["area"]).first?["valueCoding"] as? [String: String] ==
-                ["system": "urn:consult:microneedling:area", "code": "face", "display": "Face"])
+                ["system": "http://consult.example.org/fhir/CodeSystem/microneedling-area", "code": "face", "display": "Face"])
         #expect(answers(items["age"]).map { Set($0.keys) } == [["valueInteger"]])
         #expect(answers(items["age"]).first?["valueInteger"] as? Int == 34)
         #expect(answers(items["weight"]).map { Set($0.keys) } == [["valueDecimal"]])
@@ -76,7 +79,7 @@ import Testing
 
         let decline = try items(SummaryFixtures.declineTwoReasons)
         #expect(answers(decline["concern"]).first?["valueCoding"] as? [String: String] ==
-                ["system": "urn:consult:microneedling:concern", "code": "none", "display": "None of these"])
+                ["system": "http://consult.example.org/fhir/CodeSystem/microneedling-concern", "code": "none", "display": "None of these"])
         // A yes/no/not sure question is a choice item, so "yes" is a coding too (HL7 v2 table 0136).
         #expect(answers(decline["pregnant"]).first?["valueCoding"] as? [String: String] ==
                 ["system": "http://terminology.hl7.org/CodeSystem/v2-0136", "code": "Y", "display": "Yes"])
@@ -92,7 +95,7 @@ import Testing
         let json = try resource(record)
         #expect(json["item"] == nil)
         #expect(json["language"] == nil)
-        #expect(json["questionnaire"] as? String == "urn:consult:questionnaire:microneedling")
+        #expect(json["questionnaire"] as? String == "http://consult.example.org/fhir/Questionnaire/microneedling")
         #expect(Self.emptyValues(in: json, at: "$").isEmpty)
     }
 

@@ -16,7 +16,7 @@ import Testing
         let consultation = try BundledConsultation.consultation()
         let resource = try questionnaire(consultation)
         #expect(resource["resourceType"] as? String == "Questionnaire")
-        #expect(resource["url"] as? String == "urn:consult:questionnaire:microneedling")
+        #expect(resource["url"] as? String == "http://consult.example.org/fhir/Questionnaire/microneedling")
         #expect(resource["version"] as? String == consultation.identity.version)
         #expect(resource["status"] as? String == "active")
         let byID = items(resource)
@@ -33,9 +33,17 @@ import Testing
             } else {
                 #expect(item["type"] as? String == expectedTypes[question.type], "\(id)")
             }
-            // Required only where every path to the end asks it: a "no" at consent ends the consultation, so only
-            // consent is asked on every path of the bundled consultation.
-            #expect(item["required"] as? Bool == (id == "consent"), "\(id)")
+            // Required where every path to the end asks it (only consent: a "no" there ends the consultation), or
+            // where the item's condition says exactly when the consultation asks it, which is then when it is required.
+            let conditional = item["enableWhen"] != nil
+            // The identification questions are asked only under other clinic settings: never enabled here.
+            if question.identifies != nil {
+                let expressions = item["extension"] as? [[String: Any]] ?? []
+                #expect(expressions.contains { ($0["valueExpression"] as? [String: Any])?["expression"] as? String == "false" }, "\(id)")
+                continue
+            }
+            #expect(item["required"] as? Bool == (question.required && (id == "consent" || conditional)), "\(id)")
+            if id != "consent" && id != "understands_course" { #expect(conditional, "\(id) is asked on some paths only") }
             if question.type == .multipleChoice { #expect(item["repeats"] as? Bool == true) }
         }
     }

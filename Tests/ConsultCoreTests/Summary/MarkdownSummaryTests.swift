@@ -57,7 +57,7 @@ import Testing
 
             Dialog `microneedling` 1.2.0 · Session `b7e4d001` · Language `en` · Mode patient
 
-            Started 2026-11-26T05:20:00Z · Finished 2026-11-26T05:31:27Z
+            Started 2026-11-26T05:20:00Z · Finished 2026-11-26T05:31:27Z · Consult \(ConsultVersion.current)
 
             """
         #expect(page == expected)

@@ -130,7 +130,7 @@ struct PatientIdentificationTests {
         #expect(!SummaryListingReport.table([older], width: 120, timeZone: utc).contains("PATIENT"))
     }
 
-    @Test("the exported Questionnaire requires only the questions every path to the end asks")
+    @Test("the exported Questionnaire requires the questions this clinic's settings ask on every path, and no others")
     func requiredOnlyOnEveryPath() throws {
         let (dialog, settings) = Self.dialog(identification: "appointment")
         let consultation = try PathExplorerTests.load(dialog, settings: settings)
@@ -145,10 +145,12 @@ struct PatientIdentificationTests {
             }
         }
         collect(items)
-        // The identification questions sit in branches (whichever the setting picks, the others are skipped);
-        // consent is asked on every path.
-        #expect(required == ["name": false, "birth_date": false, "appointment": false, "consent": true])
-        #expect(required["consent"] == true)
-        #expect(required["appointment"] == false)
+        // The identification questions sit in branches on the setting: with `identification: appointment` the
+        // appointment question is asked on every path, and name and birth date never (they are never enabled).
+        #expect(required == ["name": false, "birth_date": false, "appointment": true, "consent": true])
+        let byID = Dictionary(items.map { ($0["linkId"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byID["appointment"]?["enableWhen"] == nil && byID["appointment"]?["extension"] == nil)
+        let never = (byID["name"]?["extension"] as? [[String: Any]])?.first?["valueExpression"] as? [String: String]
+        #expect(never?["expression"] == "false")
     }
 }

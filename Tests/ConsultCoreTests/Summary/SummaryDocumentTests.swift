@@ -5,9 +5,10 @@ import Testing
 @Suite struct SummaryDocumentTests {
     @Test func topLevelFieldsAndValues() throws {
         let json = try SummaryFixtures.object(SummaryRenderer.json(SummaryFixtures.proceedPatient))
-        #expect(Set(json.keys) == ["format_version", "id", "dialog", "language", "mode", "started", "finished",
+        #expect(Set(json.keys) == ["format_version", "consult_version", "id", "dialog", "language", "mode", "started", "finished",
                                    "outcome", "answers", "highlights", "topics", "faq", "estimate"])
         #expect(json["format_version"] as? Int == 1)
+        #expect(json["consult_version"] as? String == ConsultVersion.current)
         #expect(json["id"] as? String == "3f9a1c2e")
         #expect(json["dialog"] as? [String: String] == ["id": "microneedling", "version": "1.2.0", "title": "Micro-needling consultation"])
         #expect(json["language"] as? String == "en")
