@@ -40,3 +40,47 @@ import Testing
         #expect(summaries.first?["language"] as? String == "es")
     }
 }
+
+/// In a real terminal, a patient chooses Spanish at the kiosk's welcome and finishes the consultation in it.
+@Suite("kiosk in Spanish", .serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (apt-get install tmux)"))
+struct KioskSpanishTests {
+    @Test("choosing Español at the welcome runs the whole consultation in Spanish, to a Spanish thank-you")
+    func aSpanishPatientFinishes() throws {
+        let out = PackagePaths.temporaryFolder("kiosk-es")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let kiosk = try TmuxSession(command: [try ConsultBinary.path(), "kiosk", PackagePaths.dialogs, "--out", out.path,
+                                              "--idle-timeout", "600", "--warning-seconds", "1"])
+        try kiosk.waitFor("Elija su idioma (escriba su número):")
+        let welcome = try kiosk.screenAndScrollback()
+        #expect(welcome.contains("Choose your language (type its number):"))
+        #expect(welcome.contains("2) Español"))
+        try kiosk.send("2", literal: true)
+        try kiosk.send("Enter")
+        try kiosk.waitFor("¿Le parece bien continuar con el cuestionario?")
+        // The scripted healthy patient of tests/transcripts/es/proceed.txt, typed line by line.
+        let script = try String(contentsOf: packageRoot.appendingPathComponent("tests/transcripts/es/proceed.txt"), encoding: .utf8)
+        // One line per answer; the newline that ends the file ends the last one (one Enter more would leave the
+        // thank-you screen before it can be read).
+        let answers = script.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            .filter { !$0.hasPrefix("#") }
+        for answer in answers {
+            if !answer.isEmpty { try kiosk.send(answer, literal: true) }
+            try kiosk.send("Enter")
+        }
+        do {
+            try kiosk.waitFor("Por favor, diga en recepción su código:", within: .seconds(30))
+        } catch {
+            Issue.record("\(error)\n\(try kiosk.screenAndScrollback())")
+            return
+        }
+        let screen = try kiosk.screenAndScrollback()
+        #expect(screen.contains("¡Gracias! Ha terminado."))
+        // Nothing of the program's own English reached the patient.
+        for english in ["Type yes or no", "Press Enter", "I understood", "Please answer", "Thank you! You are done."] {
+            #expect(!screen.contains(english), "\(english) in:\n\(screen)")
+        }
+        let summary = try #require(try PackagePaths.summaries(in: out).first)
+        #expect(summary["language"] as? String == "es")
+        #expect((summary["outcome"] as? [String: Any])?["status"] as? String == "proceed")
+    }
+}

@@ -152,6 +152,20 @@ struct PersonaTests {
         #expect(run.standardOutput.hasSuffix("\(Self.personas.count) transcripts passed\n"))
     }
 
+    /// The Spanish scripted patients (healthy, pregnant, under 18, breastfeeding said indirectly, FAQ questions…),
+    /// each naming its language with `#> language: es`.
+    @Test("consult replay --all tests/transcripts/es passes every check of every Spanish patient")
+    func replaySpanish() throws {
+        let folder = Self.transcripts.appendingPathComponent("es")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        for required in ["proceed", "pregnant", "under-18", "breastfeeding-only", "faq-questions"] {
+            #expect(names.contains("\(required).txt"), "tests/transcripts/es/\(required).txt")
+        }
+        let run = try ConsultProcessRun.run(["replay", "dialogs", "--all", "tests/transcripts/es"], input: Data())
+        #expect(run.exitCode == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardOutput.hasSuffix("\(names.count) transcripts passed\n"), "\(run.standardOutput)")
+    }
+
     // MARK: - Helpers
 
     static func collapsingWhitespace(_ text: String) -> String {

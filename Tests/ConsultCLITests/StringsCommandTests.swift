@@ -50,6 +50,8 @@ struct StringsCommandTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: root.appendingPathComponent("dialogs/languages/es/messages.yaml"),
                                          to: folder.appendingPathComponent("dialogs/languages/es/messages.yaml"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("dialogs/languages/es/reading.yaml"),
+                                         to: folder.appendingPathComponent("dialogs/languages/es/reading.yaml"))
         return folder
     }
 

@@ -68,6 +68,10 @@ extension Consultation: CompiledFormCodable {
         writer.write(faq)
         writer.writeDictionary(synonyms) { $0.write($1) }
         writer.writeDictionary(catalogs) { $1.write(to: &$0) }
+        writer.writeDictionary(readingSources) { writer, source in
+            writer.write(source.text)
+            writer.write(source.file)
+        }
         writer.writeDictionary(translatedSynonyms) { writer, words in writer.writeDictionary(words) { $0.write($1) } }
         writer.write(faqRetrieval)
         writer.write(estimate)
@@ -91,6 +95,10 @@ extension Consultation: CompiledFormCodable {
             faq: try reader.readArray(FAQEntry.self),
             synonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() },
             catalogs: try reader.readDictionary(MessageCatalog.self),
+            // Kept as written and parsed when a session in the language starts: a warm start parses nothing.
+            readingSources: try reader.readDictionary { reader throws(CompiledFormDamage) in
+                ReadingSource(text: try reader.readString(), file: try reader.readString())
+            },
             translatedSynonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in
                 try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() }
             },

@@ -19,6 +19,8 @@ public struct Consultation: Sendable, Equatable {
     public internal(set) var synonyms: [String: [String]]
     /// The program's own words in each language other than English (`languages/CODE/messages.yaml`).
     public internal(set) var catalogs: [String: MessageCatalog] = [:]
+    /// How answers are read in each language other than English (`languages/CODE/reading.yaml`), as written.
+    public internal(set) var readingSources: [String: ReadingSource] = [:]
     /// FAQ synonyms in other languages, by language code (`synonyms: {es: {…}}`).
     public internal(set) var translatedSynonyms: [String: [String: [String]]] = [:]
     /// When an FAQ entry is answered, offered or left to staff (the entry dialog's `faq_retrieval`).
@@ -35,6 +37,8 @@ public struct Consultation: Sendable, Equatable {
     public internal(set) var control = DialogControl(dialogs: [:], order: [], entry: "")
     /// The FAQ index, built once for all the sessions of this consultation (see ``FAQRetrieverCache``).
     var faqRetrieverCache = FAQRetrieverCache()
+    /// The reading languages, parsed once for all the sessions of this consultation.
+    var readingLanguageCache = ReadingLanguageCache()
 
     /// The node at an address.
     public func node(at address: NodeAddress) -> DialogNode? {

@@ -14,6 +14,9 @@ public enum QuestionDetector {
             // "yes?", "i think so?": an unsure answer, not a question to the clinic.
             return !isBareAnswer(words, language: language)
         }
+        // "qué va" (no way), "como no" (of course): a line made only of answer words is an answer, even when it
+        // starts with a question word.
+        if isBareAnswer(words, language: language) { return false }
         let lexicon = language.lexicon
         for index in words.indices {
             for phrase in lexicon.askingPhrasesByFirstWord[words[index]] ?? [] where words[index...].starts(with: phrase) { return true }

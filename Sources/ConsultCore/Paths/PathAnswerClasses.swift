@@ -155,7 +155,7 @@ struct PathAnswerClasses {
 
     /// Whether the session reads `typed` at this question as exactly `value` (and not as a command or an own question).
     private func reads(_ typed: String, as value: AnswerValue, kind: AnswerKind) -> Bool {
-        guard SessionCommand(TextNormalizer.normalize(typed)) == nil, !FAQMatcher.looksLikeQuestion(typed) else { return false }
+        guard SessionCommand(TextNormalizer.normalize(typed), language: .english) == nil, !FAQMatcher.looksLikeQuestion(typed) else { return false }
         return interpreter.interpret(typed, as: kind) == .answer(value)
     }
 

@@ -18,7 +18,7 @@ extension ConsultationStateMachine {
 
     /// The patient's reply to "I understood: … Is that right?".
     mutating func confirmAnswer(_ pending: SessionState.PendingAnswer, at point: PromptPoint, reply: String, now: Date) -> ConsultationAction {
-        if let command = SessionCommand(TextNormalizer.normalize(reply)) {
+        if let command = SessionCommand(TextNormalizer.normalize(reply), language: readingLanguage) {
             switch command {
             case .back, .repeat:
                 // Back from a confirmation is back to its question, not to the one before.
@@ -29,7 +29,7 @@ extension ConsultationStateMachine {
                 return perform(command, at: point, now: now)
             }
         }
-        switch YesNoReader(allowsUnsure: false, focus: .none).read(reply).verdict {
+        switch YesNoReader(allowsUnsure: false, focus: .none, language: readingLanguage).read(reply).verdict {
         case .understood(.yesNo(.yes)):
             state.phase = .awaiting(point)
             return record(pending.answer, at: point, now: now)
@@ -94,8 +94,8 @@ extension ConsultationStateMachine {
     }
 
     /// Words worth offering to later questions: some word that is not a number, a yes/no word or a filler.
-    static func isWorthCarrying(_ text: String) -> Bool {
-        AnswerClauses(line: text).clauses.contains { clause in
+    static func isWorthCarrying(_ text: String, language: ReadingLanguage) -> Bool {
+        AnswerClauses(line: text, language: language).clauses.contains { clause in
             clause.content.contains { word in word.contains(where: \.isLetter) } || clause.mentionsTime
         }
     }
@@ -132,13 +132,13 @@ extension ConsultationStateMachine {
     /// The patient's reply to "Did you mean: 1) … 2) …?".
     mutating func chooseFAQ(_ choice: SessionState.FAQChoice, at point: PromptPoint, reply: String, now: Date) -> ConsultationAction {
         state.phase = .awaiting(point)
-        if let command = SessionCommand(TextNormalizer.normalize(reply)), command != .skip {
+        if let command = SessionCommand(TextNormalizer.normalize(reply), language: readingLanguage), command != .skip {
             if command == .back || command == .repeat { return reprompt([], showQuestion: true) }
             return perform(command, at: point, now: now)
         }
         let options = choice.entries.map { id in ChoiceOption(id: id, label: faqTitle(id)) }
         let none = ChoiceOption(id: "none", label: sessionText.noneOfTheseQuestions)
-        let reading = ChoiceReader(options: options, none: none, allowsSeveral: true).read(reply)
+        let reading = ChoiceReader(options: options, none: none, allowsSeveral: true, language: readingLanguage).read(reply)
         if case let .answer(.choices(ids)) = reading, let id = ids.first, ids.count == 1,
            let entry = consultation.faq.first(where: { $0.id == id }) {
             state.faq.append(FAQRecord(asked: choice.asked, answered: true, entry: entry.id))

@@ -128,7 +128,7 @@ extension ConsultationStateMachine {
             }
             return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: text, options: [],
                           instructions: sessionText.confirmationInstructions, kind: .yesNo, isOptional: false,
-                          hasWhy: base.hasWhy, completions: sessionText.yesAndNo + SessionText.commands)
+                          hasWhy: base.hasWhy, completions: sessionText.yesAndNo + SessionText.commands(in: readingLanguage))
         case let .choosingFAQ(choice, point):
             let base = prompt(for: point)
             return Prompt(style: .confirmation, nodeID: base.nodeID, dialogID: base.dialogID, text: sessionText.didYouMean,
@@ -145,7 +145,7 @@ extension ConsultationStateMachine {
         guard let node = consultation.node(at: point.address) else {
             preconditionFailure("a prompt at \(point.address), which does not exist")
         }
-        let commands = SessionText.commands
+        let commands = SessionText.commands(in: readingLanguage)
         switch (node.kind, point.stage) {
         case let (.ask(question), _):
             let kind = answerKind(of: question)
@@ -172,7 +172,7 @@ extension ConsultationStateMachine {
         case let (.explain(topic), .topicMore):
             return Prompt(style: .topicMore, nodeID: node.id ?? topic.id, dialogID: point.address.dialog, text: "",
                           options: [], instructions: sessionText.topicMoreInstructions, kind: .acknowledgement,
-                          isOptional: true, hasWhy: false, completions: ["more"] + commands.filter { $0 != "skip" })
+                          isOptional: true, hasWhy: false, completions: [readingLanguage.vocabulary.commands["more"]?.first ?? "more"] + commands.filter { $0 != "skip" })
         case let (.explain(topic), _):
             return Prompt(style: .topicOffer, nodeID: node.id ?? topic.id, dialogID: point.address.dialog,
                           text: sessionText.topicOffer(render(topic.title)), options: [],

@@ -62,7 +62,7 @@ extension ConsultationStateMachine {
         let kind = answerKind(of: question)
         let value: AnswerValue?
         let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        if !question.required, trimmed.isEmpty || SessionCommand(TextNormalizer.normalize(trimmed)) == .skip {
+        if !question.required, trimmed.isEmpty || SessionCommand(TextNormalizer.normalize(trimmed), language: readingLanguage) == .skip {
             value = nil
         } else {
             switch interpreter.interpret(cleaned, as: kind) {

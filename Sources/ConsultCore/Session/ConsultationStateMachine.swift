@@ -14,7 +14,8 @@ public struct ConsultationStateMachine: Sendable {
     public internal(set) var state: SessionState
     /// The consultation's FAQ index, built only when a patient first asks something (many never do), and then
     /// shared with every later session of the same consultation (a kiosk's next patients).
-    lazy var faqRetriever = consultation.faqRetrieverCache.retriever(for: consultation, language: state.language)
+    lazy var faqRetriever = consultation.faqRetrieverCache.retriever(for: consultation, language: state.language,
+                                                                      reading: consultation.readingLanguage(for: state.language))
     /// The branch cases the session's last walk took and where it stopped, for rehearsal coverage; `nil` before
     /// any walk and after a walk the step limit stopped. Not part of ``state``: it says what happened, not where
     /// the session is.
@@ -61,7 +62,9 @@ public struct ConsultationStateMachine: Sendable {
         String(format: "%08x", UInt32.random(in: 0...UInt32.max))
     }
 
-    var interpreter: AnswerInterpreter { AnswerInterpreter(today: state.today) }
+    var interpreter: AnswerInterpreter { AnswerInterpreter(today: state.today, language: readingLanguage) }
+    /// How answers typed in the session's language are read.
+    var readingLanguage: ReadingLanguage { consultation.readingLanguage(for: state.language) }
     var language: String { state.language }
     /// The program's own words in the session's language.
     var sessionText: SessionText { SessionText(catalog: consultation.catalog(for: state.language)) }
@@ -91,7 +94,7 @@ public struct ConsultationStateMachine: Sendable {
         case let .choosingFAQ(choice, point):
             return chooseFAQ(choice, at: point, reply: text, now: now)
         case let .awaiting(point):
-            if let command = SessionCommand(TextNormalizer.normalize(text)) {
+            if let command = SessionCommand(TextNormalizer.normalize(text), language: readingLanguage) {
                 return perform(command, at: point, now: now)
             }
             switch point.stage {
@@ -135,7 +138,7 @@ public struct ConsultationStateMachine: Sendable {
             return perform(.skip, at: point, now: now)
         }
         let reading = reader(for: question).read(text)
-        if let rest = reading.rest, Self.isWorthCarrying(rest) {
+        if let rest = reading.rest, Self.isWorthCarrying(rest, language: readingLanguage) {
             state.carried = SessionState.CarriedWords(text: rest, from: question.id, questionsLeft: 2, cameWithAnswer: reading.value != nil)
         }
         switch reading.verdict {
@@ -149,14 +152,14 @@ public struct ConsultationStateMachine: Sendable {
             return ownQuestion(text, at: point)
         case let .notUnderstood(hint):
             // A line that reads as a question goes to the FAQ; "scars" at a choice deserves the hint instead.
-            if FAQMatcher.looksLikeQuestion(text) { return ownQuestion(text, at: point) }
+            if FAQMatcher.looksLikeQuestion(text, language: readingLanguage) { return ownQuestion(text, at: point) }
             return reprompt([Message(.hint, hint.text(in: sessionText.catalog))], showQuestion: false)
         }
     }
 
     /// The reader for a question in this session: its kind and words in the session's language.
     func reader(for question: Question) -> QuestionReader {
-        QuestionReader(question: question, language: state.language, today: state.today) { render($0) }
+        QuestionReader(question: question, language: state.language, today: state.today, reading: readingLanguage) { render($0) }
     }
 
     /// Stores an answer, remembers how to undo it, and walks on.
@@ -177,7 +180,10 @@ public struct ConsultationStateMachine: Sendable {
         let normalized = TextNormalizer.normalize(text)
         let reads = ["", "yes", "y", "ok", "okay", "sure", "read", "read it", "show", "show me", "go on", "continue", "next"]
         let skips = ["no", "n", "nope", "skip", "skip it", "no thanks", "not now"]
-        if reads.contains(normalized) {
+        // A plain yes or no in the patient's language ("vale", "claro", "no, gracias") answers the offer before
+        // the line is taken as a question of their own ("vale" is also "how much is it worth").
+        let plain = plainYesNo(text)
+        if reads.contains(normalized) || plain == .yes {
             pushCheckpoint(point)
             var messages = [Message(.topicTitle, render(topic.title)), Message(.topicText, render(topic.text))]
             if topic.more != nil {
@@ -187,16 +193,26 @@ public struct ConsultationStateMachine: Sendable {
             state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: false))
             return walk(onwardFrom: point.address, messages: &messages, at: now)
         }
-        if skips.contains(normalized) {
+        if skips.contains(normalized) || plain == .no
+            || SessionCommand(normalized, language: readingLanguage) == .skip {
             pushCheckpoint(point)
             state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: true))
             var messages: [Message] = []
             return walk(onwardFrom: point.address, messages: &messages, at: now)
         }
-        if let action = ownQuestion(text, at: point, onlyIfAnswered: !FAQMatcher.looksLikeQuestion(text)) {
+        if let action = ownQuestion(text, at: point, onlyIfAnswered: !FAQMatcher.looksLikeQuestion(text, language: readingLanguage)) {
             return action
         }
         return reprompt([Message(.hint, sessionText.topicOfferHint)], showQuestion: false)
+    }
+
+    /// A clear yes or no to an offer, read in the session's language; `nil` for anything else.
+    func plainYesNo(_ text: String) -> YesNoUnsure? {
+        if case let .understood(.yesNo(word)) = YesNoReader(allowsUnsure: false, focus: .none, language: readingLanguage).read(text).verdict,
+           word != .unsure {
+            return word
+        }
+        return nil
     }
 
     mutating func topicMore(_ text: String, at point: PromptPoint, now: Date) -> ConsultationAction {
@@ -204,13 +220,15 @@ public struct ConsultationStateMachine: Sendable {
             preconditionFailure("a topic prompt at \(point.address) that is not a topic")
         }
         let normalized = TextNormalizer.normalize(text)
-        if FAQMatcher.looksLikeQuestion(text) {
+        if FAQMatcher.looksLikeQuestion(text, language: readingLanguage) {
             return ownQuestion(text, at: point)
         }
         pushCheckpoint(point)
         state.topics.append(TopicRecord(id: topic.id, title: render(topic.title), skipped: false))
         var messages: [Message] = []
-        if ["more", "yes", "y", "details", "tell me more", "more please"].contains(normalized), let more = topic.more {
+        if ["more", "yes", "y", "details", "tell me more", "more please"].contains(normalized)
+            || readingLanguage.commandName(forNormalizedLine: normalized) == "more" || plainYesNo(text) == .yes,
+           let more = topic.more {
             messages.append(Message(.topicText, render(more)))
         }
         return walk(onwardFrom: point.address, messages: &messages, at: now)

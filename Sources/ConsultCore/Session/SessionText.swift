@@ -102,23 +102,23 @@ struct SessionText {
     }
 
     static let commands = ["back", "repeat", "why", "skip", "restart", "help", "quit"]
+
+    /// The command words Tab completes in `language`: its own first word for each command, then the English ones.
+    static func commands(in language: ReadingLanguage) -> [String] {
+        guard language.code != "en" else { return commands }
+        let own = commands.compactMap { language.vocabulary.commands[$0]?.first }
+        return own + commands
+    }
 }
 
 /// In-session commands, recognised from what the patient typed.
 enum SessionCommand: String, CaseIterable {
     case back, `repeat`, why, skip, restart, help, quit
 
-    /// The command a whole line names, if any ("Back", "go back", "quit!").
-    init?(_ normalized: String) {
-        switch normalized {
-        case "back", "go back", "previous", "undo": self = .back
-        case "repeat", "again", "say again", "say that again": self = .repeat
-        case "why", "why do you ask", "why do you need to know", "why are you asking": self = .why
-        case "skip", "skip it", "skip this", "pass": self = .skip
-        case "restart", "start again", "start over": self = .restart
-        case "help", "commands", "what can i type": self = .help
-        case "quit", "exit", "leave", "stop", "bye": self = .quit
-        default: return nil
-        }
+    /// The command a whole line names in the patient's language or in English, if any ("Back", "go back",
+    /// "atrás", "quit!"); the words are the reading vocabulary's `commands`.
+    init?(_ normalized: String, language: ReadingLanguage) {
+        guard let name = language.commandName(forNormalizedLine: normalized) else { return nil }
+        self.init(rawValue: name)
     }
 }

@@ -108,7 +108,7 @@ import Testing
         // Every English phrase of a session command is one the session knows, and names the same command.
         for name in ReadingLanguage.sessionCommandNames {
             for phrase in ReadingLanguage.english.vocabulary.commands[name] ?? [] {
-                #expect(SessionCommand(TextNormalizer.normalize(phrase))?.rawValue == name, "\(phrase)")
+                #expect(SessionCommand(TextNormalizer.normalize(phrase), language: .english)?.rawValue == name, "\(phrase)")
             }
         }
     }

@@ -19,13 +19,17 @@ import Testing
         """
 
     /// Loads the dialog with `catalog` as its Spanish catalog (the bundled one when `nil`).
-    static func load(catalog: String? = nil) throws -> ConsultationLoader.Result {
+    static func load(catalog: String? = nil, reading: Bool = true) throws -> ConsultationLoader.Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consult-catalog-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("languages/es"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try dialog.write(to: folder.appendingPathComponent("visit.yaml"), atomically: true, encoding: .utf8)
         let bundled = try String(contentsOf: BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages/es/messages.yaml"), encoding: .utf8)
         try (catalog ?? bundled).write(to: folder.appendingPathComponent("languages/es/messages.yaml"), atomically: true, encoding: .utf8)
+        if reading {
+            try FileManager.default.copyItem(at: BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages/es/reading.yaml"),
+                                             to: folder.appendingPathComponent("languages/es/reading.yaml"))
+        }
         return ConsultationLoader.load(path: folder.path)
     }
 
@@ -59,6 +63,24 @@ import Testing
         #expect(tooYoung.messages(.hint) == ["12 está fuera de lo que acepta esta pregunta. Por favor, escriba un número del 18 al 120 (años)."])
         let helped = machine.lineReceived("help", at: SessionTestDialog.started)
         #expect(helped.messages(.help).first?.hasPrefix("Puede escribir:") == true)
+    }
+
+    @Test func aLanguageWithoutItsReadingVocabularyDoesNotLoad() throws {
+        let result = try Self.load(reading: false)
+        #expect(result.consultation == nil)
+        let diagnostic = try #require(result.diagnostics.first { $0.id == "language-reading-missing" })
+        #expect(diagnostic.message.contains("languages/es/reading.yaml"))
+    }
+
+    @Test func aSpanishSessionReadsSpanishAnswersAndCommands() throws {
+        let consultation = try #require(try Self.load().consultation)
+        var machine = ConsultationStateMachine(consultation: consultation, language: "es", mode: .patient,
+                                               id: "test0002", started: SessionTestDialog.started)
+        _ = machine.start(at: SessionTestDialog.started)
+        let help = machine.lineReceived("ayuda", at: SessionTestDialog.started)
+        #expect(help.messages(.help).first?.hasPrefix("Puede escribir:") == true)
+        let age = machine.lineReceived("treinta y cuatro", at: SessionTestDialog.started)
+        #expect(machine.state.answerValues["age"] == .some(.number(34)), "\(age)")
     }
 
     @Test func aMissingMessageIsAnErrorNamingIt() throws {

@@ -72,6 +72,8 @@ struct TranslationFixture {
         try Self.clinic.write(to: folder.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
         let bundled = BundledConsultation.packageRoot.appendingPathComponent("dialogs/languages/es/messages.yaml")
         try FileManager.default.copyItem(at: bundled, to: folder.appendingPathComponent("languages/es/messages.yaml"))
+        try FileManager.default.copyItem(at: bundled.deletingLastPathComponent().appendingPathComponent("reading.yaml"),
+                                         to: folder.appendingPathComponent("languages/es/reading.yaml"))
     }
 
     var path: String { folder.path }
