@@ -149,7 +149,11 @@ struct ConsultationDriver {
             showReference(reference, text: SessionScreenText(consultation, language: language), screen: screen, styled: reader.isInteractive)
         }
         let names = files.map(\.lastPathComponent).joined(separator: ", ")
-        CommandMessages.note("summary written to \(summaryDirectory.path): \(names)")
+        // At the kiosk, standard error is the patient's screen unless staff send it to a log: the file names are
+        // for staff, and in English, so they are written only where staff read them.
+        if announcesReference || isatty(STDERR_FILENO) == 0 {
+            CommandMessages.note("summary written to \(summaryDirectory.path): \(names)")
+        }
         return true
     }
 
