@@ -56,7 +56,9 @@ struct ChoiceReader: Sendable {
             }
             if explained { continue }
             // Words run together or apart: "pock marks" for "pockmarks", "chicken pox" for "chickenpox".
-            if index + 1 < words.count {
+            // Never across a word that negates or answers ("no se" is "I don't know", not "nose").
+            if index + 1 < words.count, !lexicon.choiceNegations.contains(word), !lexicon.negators.contains(word),
+               lexicon.yesNoPhrasesByFirstWord[word] == nil {
                 let joined = word + words[index + 1]
                 let joining = candidates.indices.filter { candidates[$0].matches(joined) }
                 if !joining.isEmpty {

@@ -7,12 +7,13 @@ extension MessageID {
         case .help:
             return """
             You can type:
-              back     go back and change your last answer
-              repeat   show the question again
-              why      why we ask this question
-              skip     skip a question marked optional
-              restart  start again from the beginning
-              quit     leave the consultation
+            - back: go back and change your last answer
+            - repeat: show the question again
+            - why: why we ask this question
+            - skip: skip a question marked optional
+            - restart: start again from the beginning
+            - quit: leave the consultation
+
             You can also ask your own question at any time, like "does it hurt?".
             """
         case .nothingToGoBackTo: return "This is the first question, so there is nothing to go back to."

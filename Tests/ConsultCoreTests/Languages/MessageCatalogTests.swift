@@ -83,6 +83,16 @@ import Testing
         #expect(machine.state.answerValues["age"] == .some(.number(34)), "\(age)")
     }
 
+    @Test func theHelpKeepsOneLinePerCommandOnScreen() throws {
+        let spanish = try #require(try Self.load().consultation?.catalogs["es"])
+        for (catalog, line) in [(MessageCatalog.english, "- back: go back and change your last answer"),
+                                (spanish, "- atrás: volver y cambiar su última respuesta")] {
+            let lines = PlainScreenRenderer(width: 80, catalog: catalog).lines(for: [Message(.help, catalog.text(.help))])
+            #expect(lines.contains(line), "\(lines)")
+            #expect(lines.count >= 9, "\(lines)")
+        }
+    }
+
     @Test func aMissingMessageIsAnErrorNamingIt() throws {
         let catalog = try Self.bundledSpanish.replacingOccurrences(of: "  went_back: Volvemos un paso atrás.\n", with: "")
         let result = try Self.load(catalog: catalog)
