@@ -50,6 +50,14 @@ let package = Package(
             dependencies: ["ConsultCore"],
             resources: [.copy("Fixtures")]
         ),
+        // The executable's own logic that needs no terminal: how the patient commands read their arguments.
+        .testTarget(
+            name: "ConsultLaunchTests",
+            dependencies: [
+                "consult",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Runs the built `consult` binary on pseudo-terminals and pipes (see Tests/ConsultCLITests/Support).
         .testTarget(
             name: "ConsultCLITests",

@@ -39,14 +39,21 @@ func mistypedSubcommand(_ argument: String?) -> (typed: String, meant: String)? 
 @main
 enum ConsultMain {
     static func main() {
-        if let mistyped = mistypedSubcommand(CommandLine.arguments.dropFirst().first) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // The patient commands start without the argument parser (see PatientLaunch); the rest use it.
+        let launch = PatientLaunch(arguments: arguments)
+        if launch == nil, let mistyped = mistypedSubcommand(arguments.first) {
             CommandMessages.error("unknown command '\(TerminalSanitizer.clean(mistyped.typed))'; did you mean '\(mistyped.meant)'?")
             StandardStreams.writeError("Run 'consult --help' for the commands.\n")
             Foundation.exit(2)
         }
         do {
-            var command = try ConsultCommand.parseAsRoot()
-            try command.run()
+            if let launch {
+                try launch.run()
+            } else {
+                var command = try ConsultCommand.parseAsRoot()
+                try command.run()
+            }
             // Output that never arrived (a full disk, a closed file) is a failure, not a success.
             if let problem = StandardStreams.finishOutput() {
                 CommandMessages.error("cannot write the output: \(problem)")

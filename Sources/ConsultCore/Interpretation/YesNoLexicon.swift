@@ -60,8 +60,9 @@ enum YesNoLexicon {
             if [.unsure, .probablyYes, .probablyNo, .noAsFarAsKnown].contains(mark) {
                 for subject in v.subjectWords { withSubject += list.filter { !$0.hasPrefix(subject + " ") }.map { subject + " " + $0 } }
             }
-            // Patients often leave out apostrophes: "dont", "im", "havent".
-            let spellings = v.dropsApostrophes ? withSubject.flatMap { [$0, $0.replacingOccurrences(of: "'", with: "")] } : withSubject
+            // Patients often leave out apostrophes: "dont", "im", "havent". (Filtered in Swift: Foundation's
+            // `replacingOccurrences` goes through NSString, and this runs for every phrase before the first question.)
+            let spellings = v.dropsApostrophes ? withSubject.flatMap { [$0, String($0.unicodeScalars.filter { $0 != "'" })] } : withSubject
             for phrase in spellings where !phrase.isEmpty && seen.insert(phrase).inserted {
                 all.append((phrase.split(separator: " ").map(String.init), mark))
             }

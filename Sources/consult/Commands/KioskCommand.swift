@@ -56,13 +56,37 @@ struct KioskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog, language: lang, cache: cacheOptions.cache)
-        let directory = try SummaryFolder.open(out, for: consultation, group: try SummaryGroup.option(group))
+        try Self.run(settings)
+    }
+
+    /// The settings the parser read.
+    var settings: Settings {
+        Settings(dialog: dialog, cacheDirectory: cacheOptions.cacheDirectory, noCache: cacheOptions.noCache,
+                 out: out, group: group, idleTimeout: idleTimeout, warningSeconds: warningSeconds, lang: lang)
+    }
+
+    /// What `consult kiosk` was asked to do, whether read by the argument parser or by ``PatientLaunch``.
+    struct Settings: Equatable {
+        var dialog = "dialogs"
+        var cacheDirectory: String?
+        var noCache = false
+        var out = "summaries"
+        var group: String?
+        var idleTimeout = 120
+        var warningSeconds = 30
+        var lang: String?
+    }
+
+    /// Serves patients with these settings until staff stop the kiosk.
+    static func run(_ settings: Settings) throws {
+        let cache = CacheOptions.cache(directory: settings.cacheDirectory, noCache: settings.noCache)
+        let consultation = try DialogLoading.load(settings.dialog, language: settings.lang, cache: cache)
+        let directory = try SummaryFolder.open(settings.out, for: consultation, group: try SummaryGroup.option(settings.group))
         PatientModes.prepare()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
-            summaryDirectory: directory, language: lang,
-            idleTimeout: .seconds(idleTimeout), idleWarning: .seconds(warningSeconds)
+            summaryDirectory: directory, language: settings.lang,
+            idleTimeout: .seconds(settings.idleTimeout), idleWarning: .seconds(settings.warningSeconds)
         )
         guard kiosk.run() else { throw ExitCode(1) }
     }

@@ -39,8 +39,31 @@ struct RunCommand: ParsableCommand {
     var lang: String = "en"
 
     func run() throws {
-        let consultation = try DialogLoading.load(dialog, language: lang, cache: cacheOptions.cache)
-        let directory = try SummaryFolder.open(out, for: consultation, group: try SummaryGroup.option(group))
+        try Self.run(settings)
+    }
+
+    /// The settings the parser read.
+    var settings: Settings {
+        Settings(dialog: dialog, cacheDirectory: cacheOptions.cacheDirectory, noCache: cacheOptions.noCache,
+                 out: out, group: group, lang: lang)
+    }
+
+    /// What `consult run` was asked to do, whether read by the argument parser or by ``PatientLaunch``.
+    struct Settings: Equatable {
+        var dialog = "dialogs"
+        var cacheDirectory: String?
+        var noCache = false
+        var out = "summaries"
+        var group: String?
+        var lang = "en"
+    }
+
+    /// Runs one consultation with these settings.
+    static func run(_ settings: Settings) throws {
+        let cache = CacheOptions.cache(directory: settings.cacheDirectory, noCache: settings.noCache)
+        let lang = settings.lang
+        let consultation = try DialogLoading.load(settings.dialog, language: lang, cache: cache)
+        let directory = try SummaryFolder.open(settings.out, for: consultation, group: try SummaryGroup.option(settings.group))
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
         var random = SystemRandomNumberGenerator()

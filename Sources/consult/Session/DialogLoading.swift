@@ -40,8 +40,11 @@ struct CacheOptions: ParsableArguments {
     var noCache = false
 
     /// The cache to use; `nil` with --no-cache or when no folder is known.
-    var cache: ConsultationCache? {
-        guard !noCache, let folder = cacheDirectory ?? ConsultationCache.defaultFolder else { return nil }
+    var cache: ConsultationCache? { Self.cache(directory: cacheDirectory, noCache: noCache) }
+
+    /// The cache for `--cache-dir` and `--no-cache` as given.
+    static func cache(directory: String?, noCache: Bool) -> ConsultationCache? {
+        guard !noCache, let folder = directory ?? ConsultationCache.defaultFolder else { return nil }
         return ConsultationCache(folder: folder)
     }
 }
