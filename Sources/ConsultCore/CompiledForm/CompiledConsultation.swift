@@ -5,16 +5,18 @@ import Foundation
 ///
 /// ```
 /// "CONSULTC"  format version (4 bytes, little-endian)  header length (4 bytes)  header  payload
-/// header: the source files' paths, the key (SHA-256, hex), the payload's length and CRC-32
+/// header: the source files' paths, the key (SHA-256, hex), the payload's length and CRC-32, the engine's
+///         identity, and each source file's fingerprint (or none)
 /// ```
 /// The key is the hash of the engine's identity and of every source file's path and bytes, so the compiled
-/// form is used only for exactly the files (and the program) it was made from.
+/// form is used only for exactly the files (and the program) it was made from. The fingerprints let a start
+/// skip reading and hashing files that provably have not been written since (``FileFingerprint``).
 enum CompiledConsultation {
     static let magic = Array("CONSULTC".utf8)
 
     /// Bumped whenever the model, the loader's checks or this format change, so older compiled forms are
     /// never read. (The program's own identity is part of the key too: see ``EngineIdentity``.)
-    static let formatVersion: UInt32 = 5
+    static let formatVersion: UInt32 = 6
 
     /// What the header says about a compiled form.
     struct Header: Equatable {
@@ -24,6 +26,66 @@ enum CompiledConsultation {
         var key: String
         var payloadLength: Int
         var payloadChecksum: UInt32
+        /// The identity of the program that compiled it (``EngineIdentity``), also hashed into the key.
+        var engine: String
+        /// For each source file, its fingerprint when it had settled before the compile began, else `nil`.
+        var fingerprints: [FileFingerprint?]
+
+        /// Whether every source file is as it was when its bytes went into the key, by `stat` alone.
+        func sourcesUnchanged(engine current: String) -> Bool {
+            guard engine == current, fingerprints.count == sourcePaths.count else { return false }
+            for (path, recorded) in zip(sourcePaths, fingerprints) {
+                guard let recorded, FileFingerprint(path: path) == recorded else { return false }
+            }
+            return true
+        }
+
+        func write(to writer: inout CompiledFormWriter) {
+            writer.write(sourcePaths)
+            writer.write(key)
+            writer.writeCount(payloadLength)
+            writer.writeUnsigned(UInt64(payloadChecksum))
+            writer.write(engine)
+            writer.writeCount(fingerprints.count)
+            for fingerprint in fingerprints {
+                writer.writeOptional(fingerprint) { writer, print in
+                    writer.writeUnsigned(print.device)
+                    writer.writeUnsigned(print.inode)
+                    writer.write(Int(print.size))
+                    for time in [print.modified, print.changed] {
+                        writer.write(Int(time.seconds))
+                        writer.write(Int(time.nanoseconds))
+                    }
+                }
+            }
+        }
+
+        init(sourcePaths: [String], key: String, payloadLength: Int, payloadChecksum: UInt32, engine: String,
+             fingerprints: [FileFingerprint?]) {
+            self.sourcePaths = sourcePaths
+            self.key = key
+            self.payloadLength = payloadLength
+            self.payloadChecksum = payloadChecksum
+            self.engine = engine
+            self.fingerprints = fingerprints
+        }
+
+        init(from reader: inout CompiledFormReader) throws(CompiledFormReader.Damaged) {
+            sourcePaths = try reader.readStrings()
+            key = try reader.readString()
+            payloadLength = Int(try reader.readUnsigned())
+            payloadChecksum = UInt32(truncatingIfNeeded: try reader.readUnsigned())
+            engine = try reader.readString()
+            fingerprints = try reader.readArray { reader throws(CompiledFormReader.Damaged) in
+                try reader.readOptional { reader throws(CompiledFormReader.Damaged) in
+                    let device = try reader.readUnsigned(), inode = try reader.readUnsigned()
+                    let size = Int64(try reader.readInt())
+                    let modified = FileFingerprint.Timestamp(seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt()))
+                    let changed = FileFingerprint.Timestamp(seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt()))
+                    return FileFingerprint(device: device, inode: inode, size: size, modified: modified, changed: changed)
+                }
+            }
+        }
     }
 
     /// The key of a consultation compiled from these files' bytes by this engine.
@@ -40,17 +102,27 @@ enum CompiledConsultation {
         return hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    /// The compiled form of `consultation`, read from `files`.
-    static func encode(_ consultation: Consultation, key: String, sourcePaths: [String]) -> [UInt8] {
+    /// The compiled form of `consultation`, read from the files at `sourcePaths` with these fingerprints.
+    static func encode(_ consultation: Consultation, key: String, engine: String, sourcePaths: [String],
+                       fingerprints: [FileFingerprint?]) -> [UInt8] {
         var body = CompiledFormWriter()
         body.write(consultation)
         let payload = body.bytes
-        var header = CompiledFormWriter()
-        header.write(sourcePaths)
-        header.write(key)
-        header.writeCount(payload.count)
-        header.writeUnsigned(UInt64(payload.withUnsafeBytes { CRC32.checksum($0) }))
-        let headerBytes = header.bytes
+        let header = Header(sourcePaths: sourcePaths, key: key, payloadLength: payload.count,
+                            payloadChecksum: payload.withUnsafeBytes { CRC32.checksum($0) }, engine: engine,
+                            fingerprints: fingerprints)
+        return file(header: header, payload: payload[...])
+    }
+
+    /// The same compiled form under another header (new fingerprints); its payload is kept byte for byte.
+    static func reheadered(_ bytes: [UInt8], payloadStart: Int, header: Header) -> [UInt8] {
+        file(header: header, payload: bytes[payloadStart...])
+    }
+
+    private static func file(header: Header, payload: ArraySlice<UInt8>) -> [UInt8] {
+        var writer = CompiledFormWriter()
+        header.write(to: &writer)
+        let headerBytes = writer.bytes
         var file = magic
         file.reserveCapacity(16 + headerBytes.count + payload.count)
         appendLittleEndian(formatVersion, to: &file)
@@ -67,9 +139,7 @@ enum CompiledConsultation {
         let headerLength = Int(readLittleEndian(bytes, at: 12))
         guard headerLength <= bytes.count - 16 else { throw .init(reason: "it ends inside its header") }
         var reader = try CompiledFormReader(Array(bytes[16..<(16 + headerLength)]))
-        let header = Header(sourcePaths: try reader.readStrings(), key: try reader.readString(),
-                            payloadLength: Int(try reader.readUnsigned()),
-                            payloadChecksum: UInt32(truncatingIfNeeded: try reader.readUnsigned()))
+        let header = try Header(from: &reader)
         guard reader.isAtEnd else { throw .init(reason: "its header has bytes to spare") }
         return (header, 16 + headerLength)
     }

@@ -22,6 +22,10 @@ public struct ConsultationCache: Sendable {
     /// The largest compiled form read: ten times a 10,000-node dialog's.
     static let maximumBytes = 256 << 20
 
+    /// The wall clock, which decides whether a source file's last change is old enough for its fingerprint to be
+    /// trusted (``FileFingerprint/isSettled(before:)``); tests move it.
+    var now: @Sendable () -> FileFingerprint.Timestamp = { .now }
+
     /// A cache kept in `folder`, which is created (0700, with any missing parent) when first written.
     public init(folder: String) {
         self.folder = folder
@@ -57,8 +61,9 @@ public struct ConsultationCache: Sendable {
         if let consultation = compiledConsultation(for: path) {
             return (ConsultationLoader.Result(consultation: consultation, diagnostics: []), .compiledForm)
         }
+        let started = now()
         let result = ConsultationLoader.load(path: path)
-        let stored = result.consultation != nil && (try? store(result, for: path)) != nil
+        let stored = result.consultation != nil && (try? store(result, for: path, started: started)) != nil
         return (result, .dialogFiles(stored: stored))
     }
 
@@ -67,9 +72,10 @@ public struct ConsultationCache: Sendable {
     /// - Returns: the loading's result and the compiled form's path; no path when the dialogs have errors.
     /// - Throws: ``ConsultationCacheError`` when the compiled form cannot be written.
     public func compile(path: String) throws(ConsultationCacheError) -> (result: ConsultationLoader.Result, file: String?) {
+        let started = now()
         let result = ConsultationLoader.load(path: path)
         guard result.consultation != nil else { return (result, nil) }
-        return (result, try store(result, for: path))
+        return (result, try store(result, for: path, started: started))
     }
 
     /// The file holding the compiled form of the dialogs at `path`.
@@ -97,14 +103,33 @@ public struct ConsultationCache: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         let listed = isDirectory.boolValue ? (try? ConsultationLoader.dialogFiles(inFolder: path)) : [path]
         guard let listed, Set(listed).isSubset(of: header.sourcePaths) else { return nil }
+        // Files that provably have not been written since they were hashed need not be read at all.
+        if header.sourcesUnchanged(engine: engine) {
+            return try? CompiledConsultation.decode(bytes, header: header, payloadStart: payloadStart)
+        }
+        let started = now()
         var files: [(path: String, bytes: Data)] = []
         for sourcePath in header.sourcePaths {
             // One byte over the loader's limit is enough to tell a file that has grown past it.
             guard case let .success(data) = RegularFileReader.contents(of: sourcePath, maximumBytes: YAMLFile.maximumBytes) else { return nil }
             files.append((sourcePath, data))
         }
-        guard CompiledConsultation.key(engine: engine, files: files) == header.key else { return nil }
-        return try? CompiledConsultation.decode(bytes, header: header, payloadStart: payloadStart)
+        guard CompiledConsultation.key(engine: engine, files: files) == header.key,
+              let consultation = try? CompiledConsultation.decode(bytes, header: header, payloadStart: payloadStart) else { return nil }
+        // The same bytes, but not provably so by their fingerprints (touched, copied, or compiled right after an
+        // edit): record what they are now, so the next start need not read them.
+        var refreshed = header
+        refreshed.engine = engine
+        refreshed.fingerprints = Self.fingerprints(of: header.sourcePaths, settledBefore: started)
+        if refreshed != header {
+            _ = try? place(CompiledConsultation.reheadered(bytes, payloadStart: payloadStart, header: refreshed), for: path)
+        }
+        return consultation
+    }
+
+    /// The fingerprints of files whose last change was well before `start`; `nil` for the others.
+    static func fingerprints(of paths: [String], settledBefore start: FileFingerprint.Timestamp) -> [FileFingerprint?] {
+        paths.map { path in FileFingerprint(path: path).flatMap { $0.isSettled(before: start) ? $0 : nil } }
     }
 
     /// The bytes of a compiled form that only this user (or the administrator who compiled it) could have written.
@@ -138,13 +163,23 @@ public struct ConsultationCache: Sendable {
 
     // MARK: - Writing
 
-    /// Writes the compiled form of a successful load; returns its path.
+    /// Writes the compiled form of a successful load that began at `started`; returns its path.
     @discardableResult
-    func store(_ result: ConsultationLoader.Result, for path: String) throws(ConsultationCacheError) -> String {
+    func store(_ result: ConsultationLoader.Result, for path: String, started: FileFingerprint.Timestamp) throws(ConsultationCacheError) -> String {
         guard let consultation = result.consultation else { throw .nothingToStore }
         guard let engine = EngineIdentity.current else { throw .unknownProgram }
         let key = CompiledConsultation.key(engine: engine, files: result.sourceFiles)
-        let bytes = CompiledConsultation.encode(consultation, key: key, sourcePaths: result.sourceFiles.map(\.path))
+        let paths = result.sourceFiles.map(\.path)
+        // Fingerprints are taken after the load: a file written since it was read has a change time after
+        // `started`, so it gets none and is read and hashed at the next start.
+        let bytes = CompiledConsultation.encode(consultation, key: key, engine: engine, sourcePaths: paths,
+                                                fingerprints: Self.fingerprints(of: paths, settledBefore: started))
+        return try place(bytes, for: path)
+    }
+
+    /// Writes a compiled form's bytes for the dialogs at `path`, atomically; returns the file's path.
+    @discardableResult
+    private func place(_ bytes: [UInt8], for path: String) throws(ConsultationCacheError) -> String {
         try createFolder()
         var folderInfo = stat()
         guard stat(folder, &folderInfo) == 0, Self.isPrivate(folderInfo) else {

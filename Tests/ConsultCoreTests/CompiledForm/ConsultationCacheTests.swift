@@ -12,6 +12,15 @@ struct CacheScratch: ~Copyable {
     var dialogs: String { root.appendingPathComponent("dialogs").path }
     var cacheFolder: String { root.appendingPathComponent("cache").path }
     var cache: ConsultationCache { ConsultationCache(folder: cacheFolder) }
+    /// The cache with its clock a minute ahead, so the files just written count as settled and get fingerprints.
+    var settledCache: ConsultationCache {
+        var cache = cache
+        cache.now = {
+            let now = FileFingerprint.Timestamp.now
+            return FileFingerprint.Timestamp(seconds: now.seconds + 60, nanoseconds: now.nanoseconds)
+        }
+        return cache
+    }
 
     /// The small consultation of the state machine tests.
     init() throws {

@@ -83,7 +83,7 @@ import Testing
 
     @Test func theCompiledFormKeepsEveryLanguagesWords() throws {
         let consultation = try #require(try FAQRetrievalSettingsTests.load(["visit.yaml": Self.dialog]).consultation)
-        let bytes = CompiledConsultation.encode(consultation, key: "test", sourcePaths: [])
+        let bytes = CompiledConsultation.encode(consultation, key: "test", engine: "test", sourcePaths: [], fingerprints: [])
         let (header, start) = try CompiledConsultation.header(of: bytes)
         let decoded = try CompiledConsultation.decode(bytes, header: header, payloadStart: start)
         #expect(decoded.question("thinner")?.terms == consultation.question("thinner")?.terms)

@@ -136,7 +136,7 @@ import Testing
 
     @Test func theCompiledFormKeepsTheCatalogs() throws {
         let consultation = try #require(try Self.load().consultation)
-        let bytes = CompiledConsultation.encode(consultation, key: "test", sourcePaths: [])
+        let bytes = CompiledConsultation.encode(consultation, key: "test", engine: "test", sourcePaths: [], fingerprints: [])
         let (header, start) = try CompiledConsultation.header(of: bytes)
         let decoded = try CompiledConsultation.decode(bytes, header: header, payloadStart: start)
         #expect(decoded.catalogs == consultation.catalogs)

@@ -104,7 +104,7 @@ struct PatientIdentificationTests {
     func compiledFormKeepsIdentifiers() throws {
         let (dialog, settings) = Self.dialog(identification: "appointment")
         let consultation = try PathExplorerTests.load(dialog, settings: settings)
-        let bytes = CompiledConsultation.encode(consultation, key: "test", sourcePaths: [])
+        let bytes = CompiledConsultation.encode(consultation, key: "test", engine: "test", sourcePaths: [], fingerprints: [])
         let (header, start) = try CompiledConsultation.header(of: bytes)
         let decoded = try CompiledConsultation.decode(bytes, header: header, payloadStart: start)
         #expect(decoded == consultation)
