@@ -357,6 +357,7 @@ extension Question: CompiledFormCodable {
             (try reader.readRaw(YesNoUnsure.self), try reader.read(LocalizedText.self))
         }
         var readback: [YesNoUnsure: LocalizedText] = [:]
+        readback.reserveCapacity(entries.count)
         for (answer, text) in entries { readback[answer] = text }
         self.init(id: id, text: text, type: type, options: options, noneLabel: noneLabel, minimum: minimum,
                   maximum: maximum, integer: integer, unit: unit, pattern: pattern, required: required, why: why,
@@ -635,8 +636,10 @@ extension MessageCatalog: CompiledFormCodable {
         let language = try reader.readString(), name = try reader.readString()
         let written = try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readString() }
         var templates: [MessageID: String] = [:]
+        templates.reserveCapacity(written.count)
         for (key, template) in written {
-            guard let id = MessageID(rawValue: key) else { throw CompiledFormDamage(reason: "an unknown message '\(key)'") }
+            // By table: the synthesized `init(rawValue:)` compares the key with each of the hundred names in turn.
+            guard let id = MessageID.byRawValue[key] else { throw CompiledFormDamage(reason: "an unknown message '\(key)'") }
             templates[id] = template
         }
         let formats = LanguageFormats(

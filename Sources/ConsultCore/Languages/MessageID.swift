@@ -106,3 +106,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case tellYourCode = "tell_your_code"
     case pressEnterToFinish = "press_enter_to_finish"
 }
+
+extension MessageID {
+    /// Every message by its name, for reading catalogs.
+    static let byRawValue: [String: MessageID] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+}

@@ -1,24 +1,31 @@
+import Foundation
+
 /// The language patients answer in, as far as reading their answers goes: the words of yes and no, hedges, the
 /// past, numbers, dates, questions asked back, choices, stemming, the FAQ's stop words and synonyms, and the
 /// in-session commands.
 ///
 /// The readers are the same code in every language; a language is data. English is built in
 /// (``english``); others load from `dialogs/languages/CODE/reading.yaml` (``init(code:yaml:file:)``), described in
-/// docs/languages.md. Its tables are prepared once, when it is made, and shared by every copy.
+/// docs/languages.md. Its tables are prepared once, when the first answer is read (showing the first question needs
+/// only the command words), and shared by every copy.
 public struct ReadingLanguage: Sendable {
     /// The language code (`en`, `es`).
     public let code: String
     /// The words, as written.
-    public var vocabulary: ReadingVocabulary { lexicon.vocabulary }
+    public let vocabulary: ReadingVocabulary
     /// The parts of the vocabulary file that were not written (`yes_no.yes`); empty for a complete language.
     public let missingParts: [String]
-    let lexicon: ReadingLexicon
+    private let prepared: PreparedLexicon
+
+    /// The vocabulary's tables for the readers, built on first use.
+    var lexicon: ReadingLexicon { prepared.lexicon }
 
     /// A language from its vocabulary; `missingParts` lists what it lacks.
     public init(code: String, vocabulary: ReadingVocabulary, missingParts: [String] = []) {
         self.code = code
+        self.vocabulary = vocabulary
         self.missingParts = missingParts
-        lexicon = ReadingLexicon(vocabulary)
+        prepared = PreparedLexicon(vocabulary)
     }
 
     /// A language from the text of its `reading.yaml`.
@@ -56,6 +63,28 @@ public struct ReadingLanguage: Sendable {
 extension ReadingLanguage: Equatable {
     /// Two languages are equal when they have the same code and words.
     public static func == (lhs: ReadingLanguage, rhs: ReadingLanguage) -> Bool {
-        lhs.code == rhs.code && (lhs.lexicon === rhs.lexicon || lhs.vocabulary == rhs.vocabulary)
+        lhs.code == rhs.code && (lhs.prepared === rhs.prepared || lhs.vocabulary == rhs.vocabulary)
+    }
+}
+
+/// A language's ``ReadingLexicon``, built the first time a reader asks for it: building the English tables takes
+/// about a millisecond, which the start of a session (its first question) need not wait for.
+private final class PreparedLexicon: @unchecked Sendable {
+    private let vocabulary: ReadingVocabulary
+    /// Guards `built`: sessions may read answers on several threads (tests do).
+    private let lock = NSLock()
+    private var built: ReadingLexicon?
+
+    init(_ vocabulary: ReadingVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    var lexicon: ReadingLexicon {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let lexicon = ReadingLexicon(vocabulary)
+        built = lexicon
+        return lexicon
     }
 }
