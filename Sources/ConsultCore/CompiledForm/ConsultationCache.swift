@@ -99,9 +99,9 @@ public struct ConsultationCache: Sendable {
         guard let engine = EngineIdentity.current, let bytes = readTrusted(file(for: path)),
               let (header, payloadStart) = try? CompiledConsultation.header(of: bytes) else { return nil }
         // The files the loader would read now must all be among those compiled: a dialog added since is not.
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        let listed = isDirectory.boolValue ? (try? ConsultationLoader.dialogFiles(inFolder: path)) : [path]
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let listed = info.st_mode & S_IFMT == S_IFDIR ? (try? ConsultationLoader.dialogFiles(inFolder: path)) : [path]
         guard let listed, Set(listed).isSubset(of: header.sourcePaths) else { return nil }
         // Files that provably have not been written since they were hashed need not be read at all.
         if header.sourcesUnchanged(engine: engine) {

@@ -43,7 +43,7 @@ public enum ConsultationLoader {
         do {
             files = try dialogFiles(inFolder: path)
         } catch {
-            return failure("cannot list the folder: \(error.localizedDescription)", at: path, id: "folder-unreadable")
+            return failure("cannot list the folder: \(error.reason)", at: path, id: "folder-unreadable")
         }
         guard !files.isEmpty else {
             return failure("the folder holds no dialog files (*.yaml)", at: path, id: "no-dialog-files")
@@ -52,12 +52,24 @@ public enum ConsultationLoader {
     }
 
     /// The files of a folder that are read as dialogs (or settings), in the order they are read.
-    static func dialogFiles(inFolder path: String) throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: path)
-        // `properties.yaml` holds the folder's safety properties (`consult paths --check`), not a dialog.
-        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "properties.yaml" }
-            .sorted()
-            .map { (path as NSString).appendingPathComponent($0) }
+    static func dialogFiles(inFolder path: String) throws(FolderListingError) -> [String] {
+        // With `opendir` rather than FileManager, whose set-up and NSString paths cost a warm start (which lists
+        // the folder to see that no dialog was added) more than the listing.
+        guard let stream = opendir(path) else { throw FolderListingError(reason: SystemCallError.last(path: path).reason) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<(bytes.firstIndex(of: 0) ?? bytes.count)]), as: UTF8.self)
+            }
+            // `properties.yaml` holds the folder's safety properties (`consult paths --check`), not a dialog.
+            if !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml"), name != "properties.yaml" {
+                names.append(name)
+            }
+        }
+        // Joined as NSString's `appendingPathComponent` joins them, so paths (and keys of compiled forms) stay as before.
+        return names.sorted().map { path.isEmpty ? $0 : path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
     }
 
     /// Loads a consultation from these files; a file named by a dialog's `settings:` is read as settings.
@@ -188,4 +200,9 @@ enum SettingsParser {
             locations[entry.key] = entry.keyLocation
         }
     }
+}
+
+/// Why a folder of dialogs could not be listed: the system's reason (`Permission denied`).
+struct FolderListingError: Error {
+    var reason: String
 }

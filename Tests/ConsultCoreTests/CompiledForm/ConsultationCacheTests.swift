@@ -322,6 +322,14 @@ struct ConsultationCacheTests {
         let bytes = Array("123456789".utf8) + (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
         #expect(bytes.withUnsafeBytes { CRC32.checksum($0) } == CRC32.checksum(bytes))
+        // Eight bytes at a time, then the rest: every length and start around the eight-byte steps.
+        for start in 0..<9 {
+            for length in 0..<40 {
+                let slice = Array(bytes[start..<(start + length)])
+                #expect(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[start..<(start + length)])) }
+                    == CRC32.checksum(slice), "start \(start), length \(length)")
+            }
+        }
     }
 
     @Test("a dialog's node index is rebuilt when its nodes change")
