@@ -147,11 +147,9 @@ enum CompiledConsultation {
     /// The consultation in a compiled form whose header has been read and whose key has been checked.
     static func decode(_ bytes: [UInt8], header: Header, payloadStart: Int) throws(CompiledFormReader.Damaged) -> Consultation {
         guard bytes.count - payloadStart == header.payloadLength else { throw .init(reason: "it is truncated or too long") }
-        let payload = Array(bytes[payloadStart...])
-        guard payload.withUnsafeBytes({ CRC32.checksum($0) }) == header.payloadChecksum else {
-            throw .init(reason: "its checksum does not match")
-        }
-        var reader = try CompiledFormReader(payload)
+        let checksum = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
+        guard checksum == header.payloadChecksum else { throw .init(reason: "its checksum does not match") }
+        var reader = try CompiledFormReader(bytes, from: payloadStart)
         let consultation = try Consultation(from: &reader)
         guard reader.isAtEnd else { throw .init(reason: "it has bytes to spare") }
         return consultation

@@ -30,18 +30,22 @@ extension CompiledFormWriter {
 }
 
 extension CompiledFormReader {
+    @inline(__always)
     mutating func read<Value: CompiledFormCodable>(_: Value.Type = Value.self) throws(CompiledFormDamage) -> Value {
         try Value(from: &self)
     }
 
+    @inline(__always)
     mutating func readOptional<Value: CompiledFormCodable>(_: Value.Type = Value.self) throws(CompiledFormDamage) -> Value? {
         try readOptional { reader throws(CompiledFormDamage) in try Value(from: &reader) }
     }
 
+    @inline(__always)
     mutating func readArray<Value: CompiledFormCodable>(_: Value.Type = Value.self) throws(CompiledFormDamage) -> [Value] {
         try readArray { reader throws(CompiledFormDamage) in try Value(from: &reader) }
     }
 
+    @inline(__always)
     mutating func readDictionary<Value: CompiledFormCodable>(_: Value.Type = Value.self) throws(CompiledFormDamage) -> [String: Value] {
         try readDictionary { reader throws(CompiledFormDamage) in try Value(from: &reader) }
     }
