@@ -16,7 +16,7 @@ enum CompiledConsultation {
 
     /// Bumped whenever the model, the loader's checks or this format change, so older compiled forms are
     /// never read. (The program's own identity is part of the key too: see ``EngineIdentity``.)
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7
 
     /// What the header says about a compiled form.
     struct Header: Equatable {

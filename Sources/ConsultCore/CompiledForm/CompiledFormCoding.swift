@@ -69,7 +69,8 @@ extension Consultation: CompiledFormCodable {
         writer.write(settings)
         writer.write(computed)
         writer.write(rules)
-        writer.write(faq)
+        // A section: a start need not read the FAQ (FAQEntries reads it when a patient first asks something).
+        writer.writeSection { $0.write(faq) }
         writer.writeDictionary(synonyms) { $0.write($1) }
         writer.writeDictionary(catalogs) { $1.write(to: &$0) }
         writer.writeDictionary(readingSources) { writer, source in
@@ -96,7 +97,7 @@ extension Consultation: CompiledFormCodable {
             identity: identity, entry: entry, dialogs: dialogs, dialogOrder: dialogList.map(\.id),
             languages: try reader.readStrings(), settings: try reader.readDictionary(Value.self),
             computed: try reader.readDictionary(ComputedValue.self), rules: try reader.readArray(ScreeningRule.self),
-            faq: try reader.readArray(FAQEntry.self),
+            faqEntries: FAQEntries(compiled: try reader.section()),
             synonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() },
             catalogs: try reader.readDictionary(MessageCatalog.self),
             // Kept as written and parsed when a session in the language starts: a warm start parses nothing.

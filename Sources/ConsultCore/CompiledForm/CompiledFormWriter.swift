@@ -86,6 +86,16 @@ struct CompiledFormWriter {
         for element in elements { writeElement(&self, element) }
     }
 
+    /// A part the reader may set aside and read only when it is needed (``CompiledFormReader/section()``): its
+    /// length in 4 bytes, little-endian, then what `writeBody` writes.
+    mutating func writeSection(_ writeBody: (inout CompiledFormWriter) -> Void) {
+        let lengthAt = body.count
+        body.append(contentsOf: [0, 0, 0, 0])
+        writeBody(&self)
+        let length = UInt32(body.count - lengthAt - 4)
+        for offset in 0..<4 { body[lengthAt + offset] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(offset))) }
+    }
+
     /// A dictionary in key order, so the same consultation always gives the same bytes.
     mutating func writeDictionary<Value>(_ dictionary: [String: Value], _ writeValue: (inout CompiledFormWriter, Value) -> Void) {
         writeCount(dictionary.count)
@@ -108,7 +118,7 @@ struct CompiledFormReader {
     /// Deepest nesting of expressions read; the expression parser accepts far less, so only damage reaches it.
     static let maximumDepth = 500
 
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var position: Int
     private var strings: [String] = []
     /// How deep in nested expressions the reader is.
@@ -131,6 +141,22 @@ struct CompiledFormReader {
 
     /// Whether every byte was read: trailing bytes mean the form is not what it claims to be.
     var isAtEnd: Bool { position == bytes.count }
+
+    /// A section written by ``CompiledFormWriter/writeSection(_:)``, set aside: a reader of its bytes alone (with the
+    /// same strings), and this reader moved past it.
+    mutating func section() throws(Damaged) -> CompiledFormReader {
+        guard bytes.count - position >= 4 else { throw Damaged(reason: "it ends early") }
+        var length = 0
+        for offset in 0..<4 { length |= Int(bytes[position + offset]) << (8 * offset) }
+        position += 4
+        guard length <= bytes.count - position else { throw Damaged(reason: "a section is longer than what is left") }
+        var section = self
+        // Its own bytes only, so the rest of the compiled form is not kept in memory for it.
+        section.bytes = Array(bytes[position..<(position + length)])
+        section.position = 0
+        position += length
+        return section
+    }
 
     mutating func readUnsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0

@@ -14,7 +14,12 @@ public struct Consultation: Sendable, Equatable {
     public internal(set) var settings: [String: Value]
     public internal(set) var computed: [String: ComputedValue]
     public internal(set) var rules: [ScreeningRule]
-    public internal(set) var faq: [FAQEntry]
+    public internal(set) var faq: [FAQEntry] {
+        get { faqEntries.value }
+        set { faqEntries = FAQEntries(newValue) }
+    }
+    /// The FAQ entries, read from a compiled form only when first needed (see ``FAQEntries``).
+    var faqEntries: FAQEntries
     /// FAQ synonyms in English: word → words meaning the same.
     public internal(set) var synonyms: [String: [String]]
     /// The program's own words in each language other than English (`languages/CODE/messages.yaml`).

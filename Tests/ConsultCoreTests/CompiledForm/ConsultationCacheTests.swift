@@ -236,6 +236,25 @@ struct ConsultationCacheTests {
         #expect(try Self.decode(payload) == consultation)
     }
 
+    @Test("the FAQ is read from a compiled form only when first asked for, and a damaged one never crashes")
+    func faqReadWhenNeeded() throws {
+        let consultation = try BundledConsultation.consultation()
+        var writer = CompiledFormWriter()
+        writer.write(consultation)
+        let payload = writer.bytes
+        let decoded = try Self.decode(payload)
+        #expect(!decoded.faqEntries.isRead)
+        #expect(decoded.faq == consultation.faq)
+        #expect(decoded.faqEntries.isRead)
+        #expect(!consultation.faq.isEmpty)
+        // Every kind of damage, read as far as the FAQ: entries or none, never a crash.
+        for position in stride(from: 0, to: payload.count, by: 97) {
+            var damaged = payload
+            damaged[position] ^= 0xFF
+            if let read = try? Self.decode(damaged) { _ = read.faq.count }
+        }
+    }
+
     static func decode(_ bytes: [UInt8]) throws -> Consultation {
         var reader = try CompiledFormReader(bytes)
         let consultation = try Consultation(from: &reader)
