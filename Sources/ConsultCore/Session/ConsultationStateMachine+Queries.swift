@@ -54,15 +54,14 @@ extension ConsultationStateMachine {
             }.joined()
         }
         let evaluator = currentEvaluator()
-        let stored = Dictionary(state.answers.map { ($0.answer.id, $0.answer) }, uniquingKeysWith: { _, last in last })
         var result = ""
         for segment in parsed.segments {
             switch segment {
             case let .literal(literal):
                 result += literal
             case let .value(expression, style, _):
-                if case let .name(name) = expression.kind, let answer = stored[name] {
-                    result += sessionText.displayValue(of: answer)
+                if case let .name(name) = expression.kind, let stored = state.answers[id: name] {
+                    result += sessionText.displayValue(of: stored.answer)
                     continue
                 }
                 result += format(evaluator.evaluate(expression), as: style)

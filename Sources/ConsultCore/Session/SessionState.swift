@@ -13,7 +13,7 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var today: CalendarDay
     public var phase: Phase
     /// Answers on the path taken, in the order asked.
-    public var answers: [StoredAnswer]
+    public var answers: AnswerList
     public var topics: [TopicRecord]
     public var faq: [FAQRecord]
     /// The `call` nodes being run, innermost last.
@@ -55,7 +55,9 @@ public struct SessionState: Sendable, Hashable, Codable {
     public struct Checkpoint: Sendable, Hashable, Codable {
         public var point: PromptPoint
         public var callStack: [NodeAddress]
-        public var answers: [StoredAnswer]
+        /// What undoes the event's change of the answers (a few values, where a copy of every answer made each turn
+        /// cost time growing with the answers).
+        public var answers: AnswerUndo
         public var topicCount: Int
         public var carried: CarriedWords?
     }
