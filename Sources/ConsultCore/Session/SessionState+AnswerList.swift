@@ -1,11 +1,14 @@
 import Foundation
 
 extension SessionState {
-    /// The answers on the path taken, in the order given, with where each answer id stands.
+    /// The answers on the path taken, in the order given, with where each answer id stands and its value.
     ///
-    /// Changed only through its mutating methods, which keep the list and its index in step and give back what undoes
-    /// the change (``AnswerUndo``): a checkpoint for `back` keeps that instead of a copy of every answer, which made
-    /// each turn copy the whole list. An answer id is in the list at most once.
+    /// Changed only through its mutating methods, which keep the list and what is kept by id in step and give back
+    /// what undoes the change (``AnswerUndo``): a checkpoint for `back` keeps that instead of a copy of every answer,
+    /// which made each turn copy the whole list. An answer id is in the list at most once.
+    ///
+    /// The values by id are kept rather than built when asked for: every branch, rule and text with a value evaluates
+    /// over them, and building them from the list each time made a turn's cost grow with the answers.
     ///
     /// Encoded as the plain list (as `answers` always was), and two lists are equal when their answers are: the index
     /// follows from them.
@@ -13,6 +16,8 @@ extension SessionState {
         private var list: [StoredAnswer] = []
         /// Where each answer id stands in `list`.
         private var positions: [String: Int] = [:]
+        /// Answers by id; skipped optional questions map to `nil`.
+        public private(set) var values: [String: AnswerValue?] = [:]
 
         /// No answers.
         public init() {}
@@ -36,11 +41,12 @@ extension SessionState {
             let count = list.count
             var replaced: AnswerUndo.Replaced?
             if let index = positions[answer.answer.id] {
-                replaced = AnswerUndo.Replaced(answer: list[index], index: index, inPlace: false)
+                replaced = AnswerUndo.Replaced(previous: list[index], index: index, inPlace: false)
                 list.remove(at: index)
                 reindex(from: index)
             }
             positions[answer.answer.id] = list.count
+            values[answer.answer.id] = .some(answer.answer.value)
             list.append(answer)
             return AnswerUndo(count: count, replaced: replaced)
         }
@@ -49,12 +55,13 @@ extension SessionState {
         /// moving it), or last when the question has none.
         mutating func replace(_ answer: StoredAnswer) -> AnswerUndo {
             let count = list.count
+            values[answer.answer.id] = .some(answer.answer.value)
             guard let index = positions[answer.answer.id] else {
                 positions[answer.answer.id] = list.count
                 list.append(answer)
                 return AnswerUndo(count: count, replaced: nil)
             }
-            let replaced = AnswerUndo.Replaced(answer: list[index], index: index, inPlace: true)
+            let replaced = AnswerUndo.Replaced(previous: list[index], index: index, inPlace: true)
             list[index] = answer
             return AnswerUndo(count: count, replaced: replaced)
         }
@@ -64,16 +71,20 @@ extension SessionState {
         mutating func undo(_ undo: AnswerUndo) {
             guard let replaced = undo.replaced else {
                 assert(list.count >= undo.count, "undoing a change that did not leave \(list.count) answers")
-                for removed in list[undo.count...] { positions[removed.answer.id] = nil }
+                for removed in list[undo.count...] {
+                    positions[removed.answer.id] = nil
+                    values.removeValue(forKey: removed.answer.id)
+                }
                 list.removeLast(list.count - undo.count)
                 return
             }
             assert(list.count == undo.count, "undoing a change that did not leave \(list.count) answers")
+            values[replaced.previous.answer.id] = .some(replaced.previous.answer.value)
             if replaced.inPlace {
-                list[replaced.index] = replaced.answer
+                list[replaced.index] = replaced.previous
             } else {
                 list.removeLast()
-                list.insert(replaced.answer, at: replaced.index)
+                list.insert(replaced.previous, at: replaced.index)
                 reindex(from: replaced.index)
             }
         }
@@ -82,6 +93,7 @@ extension SessionState {
         mutating func removeAll() {
             list.removeAll()
             positions.removeAll()
+            values.removeAll()
         }
 
         /// Sets the positions of the answers from `index` on, after answers before them came or went.
@@ -91,6 +103,8 @@ extension SessionState {
 
         // MARK: - Equality and coding
 
+        // The index and the values follow from the list: equality, hashing and coding look at the list alone.
+
         public static func == (lhs: AnswerList, rhs: AnswerList) -> Bool { lhs.list == rhs.list }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(list) }
@@ -99,7 +113,10 @@ extension SessionState {
             let list = try decoder.singleValueContainer().decode([StoredAnswer].self)
             self.list = list
             // The last answer of an id wins, as it did when the answers by id were built from the list.
-            for (position, stored) in list.enumerated() { positions[stored.answer.id] = position }
+            for (position, stored) in list.enumerated() {
+                positions[stored.answer.id] = position
+                values[stored.answer.id] = .some(stored.answer.value)
+            }
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -118,7 +135,7 @@ extension SessionState {
 
         /// An answer the change replaced, and where it stood.
         public struct Replaced: Sendable, Hashable, Codable {
-            public var answer: StoredAnswer
+            public var previous: StoredAnswer
             public var index: Int
             /// Whether the new answer took its place (staff's `set`) rather than going last (the question answered again).
             public var inPlace: Bool

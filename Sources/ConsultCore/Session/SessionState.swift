@@ -93,11 +93,7 @@ public struct SessionState: Sendable, Hashable, Codable {
     }
 
     /// Answers by id; skipped optional questions map to `nil`.
-    public var answerValues: [String: AnswerValue?] {
-        var values: [String: AnswerValue?] = [:]
-        for stored in answers { values[stored.answer.id] = .some(stored.answer.value) }
-        return values
-    }
+    public var answerValues: [String: AnswerValue?] { answers.values }
 }
 
 /// A prompt's place: the node and, for topics, which of its two prompts.
