@@ -159,7 +159,8 @@ public struct ConsultationStateMachine: Sendable {
 
     /// The reader for a question in this session: its kind and words in the session's language.
     func reader(for question: Question) -> QuestionReader {
-        QuestionReader(question: question, language: state.language, today: state.today, reading: readingLanguage) { render($0) }
+        consultation.questionReaderCache.reader(for: question, language: state.language, today: state.today,
+                                                reading: readingLanguage) { render($0) }
     }
 
     /// Stores an answer, remembers how to undo it, and walks on.
