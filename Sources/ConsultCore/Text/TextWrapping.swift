@@ -52,7 +52,7 @@ public enum TextWrapping {
         let leadingSpaces = line.prefix(while: { $0 == " " }).count
         let rest = line.dropFirst(leadingSpaces)
         guard let token = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).first,
-              token.count < rest.count  // the marker must be followed by a space
+              token.endIndex < rest.endIndex  // the marker must be followed by a space (ends compared: counting walks the line)
         else { return nil }
         if ["-", "*", "•"].contains(token) {
             return (leadingSpaces, String(token))
@@ -83,14 +83,17 @@ public enum TextWrapping {
 
         for word in words {
             var word = Substring(word)
-            if currentHasWord && currentCount + 1 + word.count > width {
+            // Counted once: counting a word's characters walks it.
+            var wordCount = word.count
+            if currentHasWord && currentCount + 1 + wordCount > width {
                 startLine()
             }
             // A word that cannot fit on a line of its own is split.
-            while !currentHasWord && currentCount + word.count > width {
+            while !currentHasWord && currentCount + wordCount > width {
                 let room = max(width - currentCount, 1)
                 current += word.prefix(room)
                 word = word.dropFirst(room)
+                wordCount = max(wordCount - room, 0)
                 currentHasWord = true
                 startLine()
             }
@@ -100,7 +103,7 @@ public enum TextWrapping {
                 currentCount += 1
             }
             current += word
-            currentCount += word.count
+            currentCount += wordCount
             currentHasWord = true
         }
         if currentHasWord || lines.isEmpty {
