@@ -45,7 +45,7 @@ extension ConsultationStateMachine {
         let template = text.template(in: language)
         // Most texts have no braces at all, and parsing one at every render was a tenth of a turn.
         guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return template }
-        guard let parsed = try? TextTemplate.parse(template) else { return template }
+        guard let parsed = consultation.textTemplateCache.template(template) else { return template }
         // Most texts interpolate nothing; only those need the rules and answers evaluated.
         guard !parsed.expressions.isEmpty else {
             return parsed.segments.map { segment in
