@@ -44,6 +44,10 @@ public struct Consultation: Sendable, Equatable {
     var faqRetrieverCache = FAQRetrieverCache()
     /// The reading languages, parsed once for all the sessions of this consultation.
     var readingLanguageCache = ReadingLanguageCache()
+    /// The questions' readers, prepared once for all the sessions of this consultation (see ``QuestionReaderCache``).
+    var questionReaderCache = QuestionReaderCache()
+    /// The texts with values, parsed once for all the sessions of this consultation (see ``TextTemplateCache``).
+    var textTemplateCache = TextTemplateCache()
 
     /// The node at an address.
     public func node(at address: NodeAddress) -> DialogNode? {

@@ -207,7 +207,8 @@ struct ChoiceReader: Sendable {
     /// Normalized words, hyphenated words taken apart ("anti-wrinkle" is "anti wrinkle"), numbers kept whole.
     static func words(of text: String) -> [String] {
         TextNormalizer.words(text).flatMap { word -> [String] in
-            guard word.contains("-"), word.contains(where: \.isLetter) else { return [word] }
+            // A Character, not Foundation's substring search: that went through NSString for every word.
+            guard word.contains("-" as Character), word.contains(where: \.isLetter) else { return [word] }
             return word.split(separator: "-").map(String.init)
         }
     }

@@ -23,11 +23,15 @@ public struct QuestionReader: Sendable {
     /// A reader for `question` in `language`, with its texts rendered by `render`, reading answers in `reading`.
     public init(question: Question, language: String, today: CalendarDay, reading: ReadingLanguage = .english,
                 render: (LocalizedText) -> String) {
-        let kind = question.answerKind(in: language, render: render)
-        var focus = QuestionFocus(question: render(question.text), language: reading)
+        self.init(QuestionReaderSource(question: question, language: language, render: render), today: today, reading: reading)
+    }
+
+    /// A reader for a question as `source` gives it.
+    init(_ source: QuestionReaderSource, today: CalendarDay, reading: ReadingLanguage) {
+        var focus = QuestionFocus(question: source.text, language: reading)
         // Words that name what the question asks about ("warfarin" for blood thinners) echo it too.
-        for term in question.terms.withEnglish(in: language) { focus.stems.formUnion(QuestionFocus(question: term, language: reading).stems) }
-        self.init(kind: kind, focus: focus, today: today, reading: reading)
+        for term in source.terms { focus.stems.formUnion(QuestionFocus(question: term, language: reading).stems) }
+        self.init(kind: source.kind, focus: focus, today: today, reading: reading)
     }
 
     /// Reads one line typed at this question.
@@ -38,5 +42,19 @@ public struct QuestionReader: Sendable {
             return choices.reading(line)
         }
         return interpreter.read(line, as: kind, focus: focus)
+    }
+}
+
+/// What a question's reader is built from, in one language: its answer kind and text as rendered, and the words that
+/// name what it asks about. Two questions that give the same source are read the same (``QuestionReaderCache``).
+struct QuestionReaderSource: Equatable {
+    let kind: AnswerKind
+    let text: String
+    let terms: [String]
+
+    init(question: Question, language: String, render: (LocalizedText) -> String) {
+        kind = question.answerKind(in: language, render: render)
+        text = render(question.text)
+        terms = question.terms.withEnglish(in: language)
     }
 }

@@ -63,7 +63,8 @@ public enum JournalReplay {
     private struct Essentials: Encodable {
         var language: String
         var phase: SessionState.Phase
-        var answers: [SessionState.StoredAnswer]
+        /// Encoded as the plain list of answers, as it was when journals already written were fingerprinted.
+        var answers: SessionState.AnswerList
         var topics: [TopicRecord]
         var faq: [FAQRecord]
         var callStack: [NodeAddress]

@@ -37,7 +37,8 @@ public struct MessageCatalog: Sendable, Equatable {
 
     /// `{name}` replaced by its argument; a placeholder without one is left as written, so a fault shows.
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
-        guard template.contains("{") else { return template }
+        // Bytes, not Foundation's substring search (through NSString, for every message shown).
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {

@@ -45,7 +45,7 @@ extension ConsultationStateMachine {
         let template = text.template(in: language)
         // Most texts have no braces at all, and parsing one at every render was a tenth of a turn.
         guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return template }
-        guard let parsed = try? TextTemplate.parse(template) else { return template }
+        guard let parsed = consultation.textTemplateCache.template(template) else { return template }
         // Most texts interpolate nothing; only those need the rules and answers evaluated.
         guard !parsed.expressions.isEmpty else {
             return parsed.segments.map { segment in
@@ -54,15 +54,14 @@ extension ConsultationStateMachine {
             }.joined()
         }
         let evaluator = currentEvaluator()
-        let stored = Dictionary(state.answers.map { ($0.answer.id, $0.answer) }, uniquingKeysWith: { _, last in last })
         var result = ""
         for segment in parsed.segments {
             switch segment {
             case let .literal(literal):
                 result += literal
             case let .value(expression, style, _):
-                if case let .name(name) = expression.kind, let answer = stored[name] {
-                    result += sessionText.displayValue(of: answer)
+                if case let .name(name) = expression.kind, let stored = state.answers[id: name] {
+                    result += sessionText.displayValue(of: stored.answer)
                     continue
                 }
                 result += format(evaluator.evaluate(expression), as: style)

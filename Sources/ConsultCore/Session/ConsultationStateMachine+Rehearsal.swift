@@ -70,15 +70,12 @@ extension ConsultationStateMachine {
             case let .unreadable(hint): return .unreadable(hint: hint.text)
             }
         }
-        let previous = state.answers.first { $0.answer.id == id }
-        pushCheckpoint(point)
+        let previous = state.answers[id: id]
         let answer = AnsweredQuestion(id: id, question: render(question.text), kind: kind, value: value,
                                       text: value == nil ? "skip" : cleaned)
-        if let index = state.answers.firstIndex(where: { $0.answer.id == id }) {
-            state.answers[index] = .init(answer: answer, address: previous?.address ?? address)
-        } else {
-            state.answers.append(.init(answer: answer, address: address))
-        }
+        // Changed where it stands, at the place it was asked.
+        let undo = state.answers.replace(.init(answer: answer, address: previous?.address ?? address))
+        pushCheckpoint(point, answers: undo)
         return .replaced(previous: previous?.answer, now: answer, .prompt([], currentPrompt(), showQuestion: true))
     }
 

@@ -34,7 +34,7 @@ public struct ConsultationStateMachine: Sendable {
             id: id, dialogID: consultation.identity.id, dialogVersion: consultation.identity.version,
             language: consultation.languages.contains(language) ? language : "en", mode: mode,
             started: started, today: CalendarDay(started), phase: .notStarted,
-            answers: [], topics: [], faq: [], callStack: [], history: []
+            answers: SessionState.AnswerList(), topics: [], faq: [], callStack: [], history: []
         )
     }
 
@@ -161,14 +161,14 @@ public struct ConsultationStateMachine: Sendable {
 
     /// The reader for a question in this session: its kind and words in the session's language.
     func reader(for question: Question) -> QuestionReader {
-        QuestionReader(question: question, language: state.language, today: state.today, reading: readingLanguage) { render($0) }
+        consultation.questionReaderCache.reader(for: question, language: state.language, today: state.today,
+                                                reading: readingLanguage) { render($0) }
     }
 
     /// Stores an answer, remembers how to undo it, and walks on.
     mutating func record(_ answer: AnsweredQuestion, at point: PromptPoint, now: Date) -> ConsultationAction {
-        pushCheckpoint(point)
-        state.answers.removeAll { $0.answer.id == answer.id }
-        state.answers.append(.init(answer: answer, address: point.address))
+        let undo = state.answers.record(.init(answer: answer, address: point.address))
+        pushCheckpoint(point, answers: undo)
         var messages: [Message] = []
         return walk(onwardFrom: point.address, messages: &messages, at: now)
     }
@@ -244,14 +244,16 @@ public struct ConsultationStateMachine: Sendable {
             guard let checkpoint = state.history.popLast() else {
                 return reprompt([Message(.notice, sessionText.nothingToGoBackTo)], showQuestion: false)
             }
-            let undone = state.answers.last { $0.address == checkpoint.point.address }
+            // The answer given there, said back; looked for only at a question (a topic has none, and the search would
+            // go through every answer).
+            let undone = checkpoint.point.stage == .question ? state.answers.last { $0.address == checkpoint.point.address } : nil
             state.callStack = checkpoint.callStack
-            state.answers = checkpoint.answers
+            state.answers.undo(checkpoint.answers)
             state.carried = checkpoint.carried
             state.topics.removeLast(max(0, state.topics.count - checkpoint.topicCount))
             state.phase = .awaiting(checkpoint.point)
             var messages = [Message(.notice, sessionText.wentBack)]
-            if checkpoint.point.stage == .question, let undone {
+            if let undone {
                 messages.append(Message(.notice, sessionText.previousAnswer(sessionText.displayValue(of: undone.answer))))
             }
             return .prompt(messages, currentPrompt(), showQuestion: true)
@@ -301,7 +303,7 @@ public struct ConsultationStateMachine: Sendable {
             case .quit:
                 return finishIncomplete(messages: [], at: now)
             case .restart:
-                state.answers = []
+                state.answers.removeAll()
                 state.topics = []
                 state.history = []
                 state.callStack = []
@@ -384,9 +386,12 @@ public struct ConsultationStateMachine: Sendable {
         }
     }
 
-    mutating func pushCheckpoint(_ point: PromptPoint) {
-        state.history.append(.init(point: point, callStack: state.callStack, answers: state.answers, topicCount: state.topics.count,
-                                   carried: state.carried))
+    /// Leaves a checkpoint for `back` at `point`, before the event changes anything but the answers.
+    ///
+    /// - Parameter undo: what undoes the event's change of the answers, already made; `nil` when it changes none.
+    mutating func pushCheckpoint(_ point: PromptPoint, answers undo: SessionState.AnswerUndo? = nil) {
+        state.history.append(.init(point: point, callStack: state.callStack, answers: undo ?? .unchanged(count: state.answers.count),
+                                   topicCount: state.topics.count, carried: state.carried))
     }
 
     // MARK: - Finishing

@@ -66,8 +66,7 @@ public struct PlainScreenRenderer: Sendable {
     }
 
     private func wrapped(_ text: String, _ emphasis: ScreenLine.Emphasis) -> [ScreenLine] {
-        TextWrapping.wrap(text, width: max(20, width - 1)).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { ScreenLine(String($0), emphasis) }
+        TextWrapping.lines(text, width: max(20, width - 1)).map { ScreenLine($0, emphasis) }
     }
 }
 

@@ -13,7 +13,7 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var today: CalendarDay
     public var phase: Phase
     /// Answers on the path taken, in the order asked.
-    public var answers: [StoredAnswer]
+    public var answers: AnswerList
     public var topics: [TopicRecord]
     public var faq: [FAQRecord]
     /// The `call` nodes being run, innermost last.
@@ -55,7 +55,9 @@ public struct SessionState: Sendable, Hashable, Codable {
     public struct Checkpoint: Sendable, Hashable, Codable {
         public var point: PromptPoint
         public var callStack: [NodeAddress]
-        public var answers: [StoredAnswer]
+        /// What undoes the event's change of the answers (a few values, where a copy of every answer made each turn
+        /// cost time growing with the answers).
+        public var answers: AnswerUndo
         public var topicCount: Int
         public var carried: CarriedWords?
     }
@@ -91,11 +93,7 @@ public struct SessionState: Sendable, Hashable, Codable {
     }
 
     /// Answers by id; skipped optional questions map to `nil`.
-    public var answerValues: [String: AnswerValue?] {
-        var values: [String: AnswerValue?] = [:]
-        for stored in answers { values[stored.answer.id] = .some(stored.answer.value) }
-        return values
-    }
+    public var answerValues: [String: AnswerValue?] { answers.values }
 }
 
 /// A prompt's place: the node and, for topics, which of its two prompts.

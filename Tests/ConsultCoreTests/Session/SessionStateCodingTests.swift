@@ -31,6 +31,22 @@ import Testing
         #expect(resumed.state == original.state)
     }
 
+    /// The answers encode as the plain list they once were: journals already written hold checksums of that encoding
+    /// (``JournalReplay/fingerprint(_:)``), and their replay must still match.
+    @Test func answersEncodeAsThePlainListOfAnswers() throws {
+        var machine = try SessionTestDialog.machine()
+        machine.answer("acne", "40", "no", "no")
+        _ = machine.replaceAnswer("age", with: "30", at: SessionTestDialog.finished)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let list = Array(machine.state.answers)
+        #expect(list.count == 4)
+        #expect(try encoder.encode(machine.state.answers) == (try encoder.encode(list)))
+        let decoded = try JSONDecoder().decode(SessionState.AnswerList.self, from: try encoder.encode(list))
+        #expect(decoded == machine.state.answers)
+        #expect(decoded[id: "age"]?.answer.value == .number(30))
+    }
+
     @Test func aSessionOfAnotherDialogVersionIsRefused() throws {
         let consultation = try SessionTestDialog.load()
         var state = ConsultationStateMachine(consultation: consultation, id: "code0001", started: Date()).state
