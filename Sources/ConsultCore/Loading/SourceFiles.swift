@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of the files being loaded, so a position inside a YAML scalar's value can be traced back
 /// to the line and column where it was written.
 ///
@@ -5,11 +7,68 @@
 /// and drop indentation, folding turns line breaks into spaces, and quoted scalars have escapes
 /// (`\"`, `''`). Diagnostics inside conditions and text would drift without this.
 struct SourceFiles: Sendable {
-    private var files: [String: [[Character]]] = [:]
+    private var files: [String: FileLines] = [:]
 
     /// Remembers the text of the file at `path` (the path as given, as in diagnostics).
     mutating func add(_ text: String, path: String) {
-        files[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        files[path] = FileLines(text)
+    }
+
+    /// A file's lines as characters, split only when a location in the file is first asked for: splitting every
+    /// file into characters up front was an eighth of loading the bundled dialogs (the Spanish catalog and
+    /// reading vocabulary are rarely asked about).
+    private final class FileLines: @unchecked Sendable {
+        private let text: String
+        /// Guards `split`; a loader runs on one thread, but a SourceFiles value may be copied to another.
+        private let lock = NSLock()
+        private var split: [[Character]]?
+
+        init(_ text: String) {
+            self.text = text
+        }
+
+        var lines: [[Character]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let split { return split }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+            split = lines
+            return lines
+        }
+
+        /// Where each line starts (after each line feed), found once per file on the bytes.
+        private var starts: [String.Index]?
+
+        private var lineStarts: [String.Index] {
+            if let starts { return starts }
+            var found = [text.startIndex]
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+                index = utf8.index(after: newline)
+                found.append(index)
+            }
+            starts = found
+            return found
+        }
+
+        /// The first character that is not blank on line `line` (0-based) or a later one: its line and column
+        /// (0-based, in characters). Looks only at those lines, so block scalars (every `|` text) cost no split.
+        func firstNonBlank(fromLine line: Int) -> (line: Int, column: Int)? {
+            lock.lock()
+            defer { lock.unlock() }
+            let starts = lineStarts
+            var current = line
+            while current < starts.count {
+                let start = starts[current]
+                let end = current + 1 < starts.count ? starts[current + 1] : text.endIndex
+                if let column = text[start..<end].firstIndex(where: { !$0.isWhitespace }) {
+                    return (current, text.distance(from: start, to: column))
+                }
+                current += 1
+            }
+            return nil
+        }
     }
 
     /// Where the content of a block scalar begins, given where its `|` or `>` indicator is.
@@ -17,15 +76,8 @@ struct SourceFiles: Sendable {
     /// That is the first non-blank character on a line after the indicator's line; without the
     /// file's text, the indicator itself.
     func blockContentStart(after indicator: SourceLocation) -> SourceLocation {
-        guard let lines = files[indicator.file] else { return indicator }
-        var line = indicator.line
-        while line < lines.count {
-            if let column = lines[line].firstIndex(where: { !$0.isWhitespace }) {
-                return SourceLocation(file: indicator.file, line: line + 1, column: column + 1)
-            }
-            line += 1
-        }
-        return indicator
+        guard let file = files[indicator.file], let found = file.firstNonBlank(fromLine: indicator.line) else { return indicator }
+        return SourceLocation(file: indicator.file, line: found.line + 1, column: found.column + 1)
     }
 
     /// The file location of the character at `offset` in `value`, the value of a scalar whose
@@ -35,7 +87,7 @@ struct SourceFiles: Sendable {
     /// (indentation, line breaks folded away, quotes and escapes). Without the file's text it
     /// follows the value's own newlines, which is exact for single-line scalars.
     func location(ofOffset offset: Int, in value: String, from start: SourceLocation) -> SourceLocation {
-        guard let lines = files[start.file], start.line >= 1, start.line <= lines.count else {
+        guard let lines = files[start.file]?.lines, start.line >= 1, start.line <= lines.count else {
             return Self.followingNewlines(offset, in: value, from: start)
         }
         var cursor = Cursor(lines: lines, line: start.line - 1, column: max(0, start.column - 1))
