@@ -22,7 +22,8 @@ trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/readline-prompt" benchmarks/readline-prompt.c -lreadline
 # The README's kiosk build: static Swift runtime, linked by lld with packed relative relocations (RELR), which
 # keeps the program position-independent but relocates it with less memory written (docs/performance.md).
-KIOSK_FLAGS=${KIOSK_FLAGS:-"--static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs"}
+# The functions a start runs are placed together (link/startup-order.txt, made by benchmarks/startup-order.py).
+KIOSK_FLAGS=${KIOSK_FLAGS:-"--static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --symbol-ordering-file=link/startup-order.txt -Xlinker --no-warn-symbol-ordering"}
 # shellcheck disable=SC2086
 swift build -c release --product consult $KIOSK_FLAGS --scratch-path .build-static >/dev/null
 # shellcheck disable=SC2086
