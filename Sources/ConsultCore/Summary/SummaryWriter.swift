@@ -135,8 +135,15 @@ public struct SummaryWriter: Sendable {
         }
         var check = SummaryFolderCheck(directory: directory)
         for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {
-            // Temporary names start with a dot: the cheap test first, for folders of hundreds of thousands of summaries.
-            for name in (try? place.names()) ?? [] where name.hasPrefix(".") && isTemporary(name) {
+            // One pass over the names, unsorted (a kiosk's folder may hold hundreds of thousands): the codes in use,
+            // for the next patient's code without listing the folder again, and the temporary files. Temporary
+            // names start with a dot: the cheap test first.
+            var temporaries: [String] = []
+            place.forEachName { name in
+                if let code = ReferenceCode.inFileName(name) { check.usedReferences.insert(code) }
+                if name.hasPrefix("."), isTemporary(name) { temporaries.append(name) }
+            }
+            for name in temporaries.sorted() {
                 let shown = place === folder ? name : ".journal/" + name
                 guard let file = place.staleTemporary(name, olderThan: Self.staleTemporaryAge, now: now) else {
                     check.keptTemporaryFiles.append(shown)
@@ -257,6 +264,9 @@ public struct SummaryFolderCheck: Sendable, Hashable {
     public var removedTemporaryFiles: [String] = []
     /// Temporary files in use by another process, or too recent to tell, left alone.
     public var keptTemporaryFiles: [String] = []
+    /// The reference codes of the folder's summaries and journals (``SummaryWriter/usedReferences()``), from the
+    /// same listing: a start need not list the folder again to give its patient a new code.
+    public var usedReferences: Set<ReferenceCode> = []
 
     /// A line for staff (standard error) when something was cleaned up; `nil` otherwise.
     public var message: String? {

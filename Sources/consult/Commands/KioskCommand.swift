@@ -81,11 +81,12 @@ struct KioskCommand: ParsableCommand {
     static func run(_ settings: Settings) throws {
         let cache = CacheOptions.cache(directory: settings.cacheDirectory, noCache: settings.noCache)
         let consultation = try DialogLoading.load(settings.dialog, language: settings.lang, cache: cache)
-        let directory = try SummaryFolder.open(settings.out, for: consultation, group: try SummaryGroup.option(settings.group))
+        let (directory, usedReferences) = try SummaryFolder.open(settings.out, for: consultation,
+                                                                 group: try SummaryGroup.option(settings.group))
         PatientModes.prepare()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
-            summaryDirectory: directory, language: settings.lang,
+            summaryDirectory: directory, usedReferences: usedReferences, language: settings.lang,
             idleTimeout: .seconds(settings.idleTimeout), idleWarning: .seconds(settings.warningSeconds)
         )
         guard kiosk.run() else { throw ExitCode(1) }

@@ -63,14 +63,15 @@ struct RunCommand: ParsableCommand {
         let cache = CacheOptions.cache(directory: settings.cacheDirectory, noCache: settings.noCache)
         let lang = settings.lang
         let consultation = try DialogLoading.load(settings.dialog, language: lang, cache: cache)
-        let directory = try SummaryFolder.open(settings.out, for: consultation, group: try SummaryGroup.option(settings.group))
+        let (directory, usedReferences) = try SummaryFolder.open(settings.out, for: consultation,
+                                                                 group: try SummaryGroup.option(settings.group))
         PatientModes.prepare()
         let reader = LineReaderFactory.make(historyFile: nil)
         var random = SystemRandomNumberGenerator()
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),
             summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil,
-            reference: SummaryWriter(directory: directory).newReference(using: &random)
+            reference: ReferenceCode.random(avoiding: usedReferences, using: &random)
         )
         switch driver.run() {
         case .finished, .terminated:

@@ -12,6 +12,9 @@ struct KioskLoop {
     let reader: any LineReader
     let screen: TerminalScreen
     let summaryDirectory: URL
+    /// The reference codes the folder's summaries and journals used at start (``SummaryFolderCheck``); the codes
+    /// the kiosk hands out are added as it goes, so the folder is never listed again.
+    let usedReferences: Set<ReferenceCode>
     /// The language when the patient is not asked to choose one.
     let language: String?
     let idleTimeout: Duration
@@ -36,8 +39,8 @@ struct KioskLoop {
         var reference: ReferenceCode?
         // What Tab completes at the welcome; a line read again there keeps it (the language names).
         var completions: [String] = []
-        // Codes already in the summary folder, listed at the first patient and kept up to date after.
-        var usedReferences: Set<ReferenceCode>?
+        // Codes already in the summary folder, listed at start and kept up to date after.
+        var usedReferences = self.usedReferences
         // The thank-you screen speaks the language the patient chose.
         var patientText = SessionScreenText(consultation, language: language ?? "en")
         while true {
@@ -59,10 +62,9 @@ struct KioskLoop {
             case let .runConsultation(language):
                 patientText = SessionScreenText(consultation, language: language)
                 var random = SystemRandomNumberGenerator()
-                // The folder is listed once per kiosk start, not per patient: it may hold hundreds of thousands.
-                if usedReferences == nil { usedReferences = SummaryWriter(directory: summaryDirectory).usedReferences() }
-                let code = ReferenceCode.random(avoiding: usedReferences ?? [], using: &random)
-                usedReferences?.insert(code)
+                // The folder was listed once, at start, not per patient: it may hold hundreds of thousands.
+                let code = ReferenceCode.random(avoiding: usedReferences, using: &random)
+                usedReferences.insert(code)
                 reference = code
                 let driver = ConsultationDriver(
                     consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,

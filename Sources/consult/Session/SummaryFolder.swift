@@ -11,18 +11,22 @@ enum SummaryFolder {
     ///
     /// - Parameter group: the staff group to share the folder with (`--group`): a new folder is created `2750` for
     ///   it, an existing one must already be; the files are then `0640` for that group.
-    static func open(_ path: String, for consultation: Consultation, group: SummaryGroup? = nil) throws -> URL {
+    /// - Returns: the folder, and the reference codes its summaries and journals use (listed once, with the check).
+    static func open(_ path: String, for consultation: Consultation, group: SummaryGroup? = nil) throws
+        -> (directory: URL, usedReferences: Set<ReferenceCode>) {
         let directory = URL(fileURLWithPath: path)
         let writer = SummaryWriter(directory: directory, group: group)
+        let check: SummaryFolderCheck
         do {
-            let check = try writer.prepare(now: Date())
+            check = try writer.prepare(now: Date())
             if let message = check.message { CommandMessages.warning(message) }
         } catch {
             CommandMessages.error(error.description)
             throw ExitCode(1)
         }
+        // Recovery writes summaries only under codes already listed: those of the journals it recovers.
         recover(in: directory, for: consultation)
-        return directory
+        return (directory, check.usedReferences)
     }
 
     /// Writes the summaries of journals left in `directory` by sessions that did not finish saving.

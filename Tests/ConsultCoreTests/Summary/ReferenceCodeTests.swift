@@ -72,6 +72,11 @@ struct StuckRandom: RandomNumberGenerator {
         #expect(writer.usedReferences() == [summarised, inProgress])
         var random = SplitMix64(seed: 5)
         #expect(writer.newReference(using: &random) == third)
+        // The check before the first question lists the same codes, so a start lists the folder only once (a
+        // temporary file, whose session's journal holds its code, changes nothing).
+        try Data().write(to: folder.appendingPathComponent(".20261126-053127-\(third)-3f9a1c2e.md.0123456789abcdef.tmp"))
+        #expect(try writer.prepare(now: Date()).usedReferences == writer.usedReferences())
+        #expect(try writer.prepare(now: Date()).usedReferences == [summarised, inProgress])
     }
 }
 
