@@ -12,20 +12,9 @@ struct StringsCommandTests {
     }
 
     private func consult(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ConsultBinary.path())
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe(), errorOutput = Pipe()
-        process.standardOutput = output
-        process.standardError = errorOutput
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errorOutput.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-                   errorOutput: String(decoding: complained, as: UTF8.self))
+        let run = try ConsultProcessRun.run(arguments, input: Data(), in: directory,
+                                            environment: ProcessInfo.processInfo.environment)
+        return Run(status: run.exitCode, output: run.standardOutput, errorOutput: run.standardError)
     }
 
     static let dialog = """

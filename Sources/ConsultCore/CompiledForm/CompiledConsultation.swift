@@ -59,33 +59,6 @@ enum CompiledConsultation {
                 }
             }
         }
-
-        init(sourcePaths: [String], key: String, payloadLength: Int, payloadChecksum: UInt32, engine: String,
-             fingerprints: [FileFingerprint?]) {
-            self.sourcePaths = sourcePaths
-            self.key = key
-            self.payloadLength = payloadLength
-            self.payloadChecksum = payloadChecksum
-            self.engine = engine
-            self.fingerprints = fingerprints
-        }
-
-        init(from reader: inout CompiledFormReader) throws(CompiledFormReader.Damaged) {
-            sourcePaths = try reader.readStrings()
-            key = try reader.readString()
-            payloadLength = Int(try reader.readUnsigned())
-            payloadChecksum = UInt32(truncatingIfNeeded: try reader.readUnsigned())
-            engine = try reader.readString()
-            fingerprints = try reader.readArray { reader throws(CompiledFormReader.Damaged) in
-                try reader.readOptional { reader throws(CompiledFormReader.Damaged) in
-                    let device = try reader.readUnsigned(), inode = try reader.readUnsigned()
-                    let size = Int64(try reader.readInt())
-                    let modified = FileFingerprint.Timestamp(seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt()))
-                    let changed = FileFingerprint.Timestamp(seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt()))
-                    return FileFingerprint(device: device, inode: inode, size: size, modified: modified, changed: changed)
-                }
-            }
-        }
     }
 
     /// The key of a consultation compiled from these files' bytes by this engine.
@@ -161,6 +134,26 @@ enum CompiledConsultation {
 
     private static func readLittleEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+    }
+}
+
+extension CompiledConsultation.Header {
+    /// Read in an extension, so the header keeps its memberwise initialiser.
+    init(from reader: inout CompiledFormReader) throws(CompiledFormReader.Damaged) {
+        sourcePaths = try reader.readStrings()
+        key = try reader.readString()
+        payloadLength = Int(try reader.readUnsigned())
+        payloadChecksum = UInt32(truncatingIfNeeded: try reader.readUnsigned())
+        engine = try reader.readString()
+        fingerprints = try reader.readArray { reader throws(CompiledFormReader.Damaged) in
+            try reader.readOptional { reader throws(CompiledFormReader.Damaged) in
+                let device = try reader.readUnsigned(), inode = try reader.readUnsigned()
+                let size = Int64(try reader.readInt())
+                let modified = FileFingerprint.Timestamp(seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt()))
+                let changed = FileFingerprint.Timestamp(seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt()))
+                return FileFingerprint(device: device, inode: inode, size: size, modified: modified, changed: changed)
+            }
+        }
     }
 }
 

@@ -69,7 +69,7 @@ extension Consultation: CompiledFormCodable {
         writer.write(settings)
         writer.write(computed)
         writer.write(rules)
-        // A section: a start need not read the FAQ (FAQEntries reads it when a patient first asks something).
+        // A section: a start need not read the FAQ (see `faqEntries`).
         writer.writeSection { $0.write(faq) }
         writer.writeDictionary(synonyms) { $0.write($1) }
         writer.writeDictionary(catalogs) { $1.write(to: &$0) }
@@ -97,7 +97,7 @@ extension Consultation: CompiledFormCodable {
             identity: identity, entry: entry, dialogs: dialogs, dialogOrder: dialogList.map(\.id),
             languages: try reader.readStrings(), settings: try reader.readDictionary(Value.self),
             computed: try reader.readDictionary(ComputedValue.self), rules: try reader.readArray(ScreeningRule.self),
-            faqEntries: FAQEntries(compiled: try reader.section()),
+            faqEntries: Self.entries(in: try reader.section()),
             synonyms: try reader.readDictionary { reader throws(CompiledFormDamage) in try reader.readStrings() },
             catalogs: try reader.readDictionary(MessageCatalog.self),
             // Kept as written and parsed when a session in the language starts: a warm start parses nothing.
@@ -114,6 +114,21 @@ extension Consultation: CompiledFormCodable {
         )
         // Derived from the dialogs, as the linker derives it: not stored, so it cannot disagree with them.
         control = DialogControl(dialogs: dialogs, order: dialogList.map(\.id), entry: entry)
+    }
+}
+
+extension Consultation {
+    /// The FAQ entries of a compiled form's section, decoded when first read.
+    ///
+    /// The payload's CRC-32 was checked before anything was decoded, so a section that does not read back can only
+    /// come from a program error; it must not crash a patient's session, and a consultation without FAQ entries
+    /// still notes every question for staff.
+    static func entries(in section: CompiledFormReader) -> LazyValue<[FAQEntry]> {
+        LazyValue {
+            var reader = section
+            guard let entries = try? reader.readArray(FAQEntry.self), reader.isAtEnd else { return [] }
+            return entries
+        }
     }
 }
 

@@ -42,6 +42,16 @@ struct FileFingerprint: Sendable, Hashable {
     /// any file system's timestamp tick (2 s on FAT), and room for a file server's clock to differ from ours.
     static let settlingSeconds: Int64 = 10
 
+    /// Whether the file last changed long enough before `start` (the moment before its bytes were read) that no
+    /// later write can leave the same fingerprint.
+    func isSettled(before start: Timestamp) -> Bool {
+        let limit = Timestamp(seconds: start.seconds - Self.settlingSeconds, nanoseconds: start.nanoseconds)
+        return changed < limit && modified < limit
+    }
+}
+
+extension FileFingerprint {
+    // In an extension, so the fingerprint keeps its memberwise initialiser (the compiled form reads it back).
     /// The fingerprint of the regular file at `path` (symbolic links followed, as the loader reads it); `nil` when
     /// it cannot be looked at or is not a regular file.
     init?(path: String) {
@@ -57,20 +67,5 @@ struct FileFingerprint: Sendable, Hashable {
         modified = Timestamp(seconds: Int64(info.st_mtimespec.tv_sec), nanoseconds: Int64(info.st_mtimespec.tv_nsec))
         changed = Timestamp(seconds: Int64(info.st_ctimespec.tv_sec), nanoseconds: Int64(info.st_ctimespec.tv_nsec))
         #endif
-    }
-
-    init(device: UInt64, inode: UInt64, size: Int64, modified: Timestamp, changed: Timestamp) {
-        self.device = device
-        self.inode = inode
-        self.size = size
-        self.modified = modified
-        self.changed = changed
-    }
-
-    /// Whether the file last changed long enough before `start` (the moment before its bytes were read) that no
-    /// later write can leave the same fingerprint.
-    func isSettled(before start: Timestamp) -> Bool {
-        let limit = Timestamp(seconds: start.seconds - Self.settlingSeconds, nanoseconds: start.nanoseconds)
-        return changed < limit && modified < limit
     }
 }

@@ -16,10 +16,11 @@ public struct Consultation: Sendable, Equatable {
     public internal(set) var rules: [ScreeningRule]
     public internal(set) var faq: [FAQEntry] {
         get { faqEntries.value }
-        set { faqEntries = FAQEntries(newValue) }
+        set { faqEntries = LazyValue(made: newValue) }
     }
-    /// The FAQ entries, read from a compiled form only when first needed (see ``FAQEntries``).
-    var faqEntries: FAQEntries
+    /// The FAQ entries; a compiled form's are decoded when first read (a patient's first question of their own),
+    /// not at every start: they are a third of the bundled consultation's compiled form.
+    var faqEntries: LazyValue<[FAQEntry]>
     /// FAQ synonyms in English: word → words meaning the same.
     public internal(set) var synonyms: [String: [String]]
     /// The program's own words in each language other than English (`languages/CODE/messages.yaml`).

@@ -48,7 +48,7 @@ struct ConsultationLinker {
             identity: DialogIdentity(id: entryFile.dialog.id, version: entryFile.version ?? "0",
                                      title: entryFile.dialog.title?.template(in: "en") ?? entryFile.dialog.id),
             entry: entryFile.dialog.id, dialogs: dialogs, dialogOrder: order, languages: languages,
-            settings: settings, computed: [:], rules: [], faqEntries: FAQEntries([]), synonyms: [:],
+            settings: settings, computed: [:], rules: [], faqEntries: LazyValue(made: []), synonyms: [:],
             faqRetrieval: entryFile.faqRetrieval ?? .standard, estimate: nil, highlights: [],
             questions: questions, bindings: [:], settingsFile: settingsFile
         )

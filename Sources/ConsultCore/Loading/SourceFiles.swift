@@ -1,5 +1,3 @@
-import Foundation
-
 /// The text of the files being loaded, so a position inside a YAML scalar's value can be traced back
 /// to the line and column where it was written.
 ///
@@ -14,58 +12,40 @@ struct SourceFiles: Sendable {
         files[path] = FileLines(text)
     }
 
-    /// A file's lines as characters, split only when a location in the file is first asked for: splitting every
-    /// file into characters up front was an eighth of loading the bundled dialogs (the Spanish catalog and
-    /// reading vocabulary are rarely asked about).
-    private final class FileLines: @unchecked Sendable {
-        private let text: String
-        /// Guards `split`; a loader runs on one thread, but a SourceFiles value may be copied to another.
-        private let lock = NSLock()
-        private var split: [[Character]]?
+    /// A file's text, split into lines only when a location in it is first asked for: splitting every file into
+    /// characters up front was an eighth of loading the bundled dialogs.
+    private struct FileLines: Sendable {
+        let text: String
+        /// The lines as characters, for locations inside a scalar's value (errors).
+        let lines: LazyValue<[[Character]]>
+        /// Where each line starts (after each line feed), found on the bytes.
+        let starts: LazyValue<[String.Index]>
 
         init(_ text: String) {
             self.text = text
-        }
-
-        var lines: [[Character]] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let split { return split }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
-            split = lines
-            return lines
-        }
-
-        /// Where each line starts (after each line feed), found once per file on the bytes.
-        private var starts: [String.Index]?
-
-        private var lineStarts: [String.Index] {
-            if let starts { return starts }
-            var found = [text.startIndex]
-            let utf8 = text.utf8
-            var index = utf8.startIndex
-            while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
-                index = utf8.index(after: newline)
-                found.append(index)
+            lines = LazyValue { text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init) }
+            starts = LazyValue {
+                var found = [text.startIndex]
+                let utf8 = text.utf8
+                var index = utf8.startIndex
+                while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+                    index = utf8.index(after: newline)
+                    found.append(index)
+                }
+                return found
             }
-            starts = found
-            return found
         }
 
         /// The first character that is not blank on line `line` (0-based) or a later one: its line and column
         /// (0-based, in characters). Looks only at those lines, so block scalars (every `|` text) cost no split.
         func firstNonBlank(fromLine line: Int) -> (line: Int, column: Int)? {
-            lock.lock()
-            defer { lock.unlock() }
-            let starts = lineStarts
-            var current = line
-            while current < starts.count {
+            let starts = starts.value
+            for current in line..<max(line, starts.count) {
                 let start = starts[current]
                 let end = current + 1 < starts.count ? starts[current + 1] : text.endIndex
                 if let column = text[start..<end].firstIndex(where: { !$0.isWhitespace }) {
                     return (current, text.distance(from: start, to: column))
                 }
-                current += 1
             }
             return nil
         }
@@ -87,7 +67,7 @@ struct SourceFiles: Sendable {
     /// (indentation, line breaks folded away, quotes and escapes). Without the file's text it
     /// follows the value's own newlines, which is exact for single-line scalars.
     func location(ofOffset offset: Int, in value: String, from start: SourceLocation) -> SourceLocation {
-        guard let lines = files[start.file]?.lines, start.line >= 1, start.line <= lines.count else {
+        guard let lines = files[start.file]?.lines.value, start.line >= 1, start.line <= lines.count else {
             return Self.followingNewlines(offset, in: value, from: start)
         }
         var cursor = Cursor(lines: lines, line: start.line - 1, column: max(0, start.column - 1))

@@ -46,9 +46,18 @@ enum PatientLaunch: Equatable {
         /// Options by long name (without `--`); flags map to an empty string.
         var values: [String: String] = [:]
 
-        /// Takes the known option `name` once: its value, `nil` when absent; fails for a leftover unknown option.
+        /// Takes the option `name`: its value, `nil` when absent. What no command takes is left in `values`.
         mutating func take(_ name: String) -> String? {
             values.removeValue(forKey: name)
+        }
+
+        /// Takes what `run` and `kiosk` share: the dialog and the summary and cache folders.
+        mutating func takeShared<Settings: PatientCommandSettings>(into settings: inout Settings) {
+            if let dialog = positional { settings.dialog = dialog }
+            if let out = take("out") { settings.out = out }
+            settings.group = take("group")
+            settings.cacheDirectory = take("cache-dir")
+            settings.noCache = take("no-cache") != nil
         }
     }
 
@@ -94,33 +103,34 @@ enum PatientLaunch: Equatable {
     }
 }
 
-extension RunCommand.Settings {
+/// What `run` and `kiosk` both take.
+protocol PatientCommandSettings {
+    var dialog: String { get set }
+    var cacheDirectory: String? { get set }
+    var noCache: Bool { get set }
+    var out: String { get set }
+    var group: String? { get set }
+}
+
+extension RunCommand.Settings: PatientCommandSettings {
     /// The settings of `consult run` from options split by ``PatientLaunch/options(_:)``; `nil` for any it does not take.
     init?(_ options: PatientLaunch.Options) {
         var options = options
         self.init()
-        if let dialog = options.positional { self.dialog = dialog }
-        if let out = options.take("out") { self.out = out }
-        group = options.take("group")
+        options.takeShared(into: &self)
         if let lang = options.take("lang") { self.lang = lang }
-        cacheDirectory = options.take("cache-dir")
-        noCache = options.take("no-cache") != nil
         guard options.values.isEmpty else { return nil }
     }
 }
 
-extension KioskCommand.Settings {
+extension KioskCommand.Settings: PatientCommandSettings {
     /// The settings of `consult kiosk` from options split by ``PatientLaunch/options(_:)``; `nil` for any it does not
     /// take, and for timeouts the command would refuse (so the parser says why).
     init?(_ options: PatientLaunch.Options) {
         var options = options
         self.init()
-        if let dialog = options.positional { self.dialog = dialog }
-        if let out = options.take("out") { self.out = out }
-        group = options.take("group")
+        options.takeShared(into: &self)
         lang = options.take("lang")
-        cacheDirectory = options.take("cache-dir")
-        noCache = options.take("no-cache") != nil
         if let text = options.take("idle-timeout") {
             guard let seconds = Int(text), seconds > 0 else { return nil }
             idleTimeout = seconds

@@ -22,6 +22,7 @@ struct ConsultProcessRun {
     static func run(
         _ arguments: [String],
         input: Data,
+        in directory: URL = packageRoot,
         environment: [String: String] = ConsultProcessRun.environment(),
         within limit: Duration = .seconds(30)
     ) throws -> ConsultProcessRun {
@@ -29,7 +30,7 @@ struct ConsultProcessRun {
         process.executableURL = URL(fileURLWithPath: try ConsultBinary.path())
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         let inputPipe = Pipe()
         let outputPipe = Pipe()
         let errorPipe = Pipe()

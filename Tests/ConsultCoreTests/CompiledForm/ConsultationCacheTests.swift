@@ -12,6 +12,10 @@ struct CacheScratch: ~Copyable {
     var dialogs: String { root.appendingPathComponent("dialogs").path }
     var cacheFolder: String { root.appendingPathComponent("cache").path }
     var cache: ConsultationCache { ConsultationCache(folder: cacheFolder) }
+    /// The cache, with its clock a minute ahead when `settled` (the files just written then count as settled and
+    /// get fingerprints, so a start takes the fingerprint path rather than hashing them).
+    func cache(settled: Bool) -> ConsultationCache { settled ? settledCache : cache }
+
     /// The cache with its clock a minute ahead, so the files just written count as settled and get fingerprints.
     var settledCache: ConsultationCache {
         var cache = cache
@@ -130,45 +134,45 @@ struct ConsultationCacheTests {
 
     // MARK: - Never stale
 
-    @Test("a changed dialog file is loaded from the files, with the change")
-    func changedFile() throws {
+    @Test("a changed dialog file is loaded from the files, with the change", arguments: [false, true])
+    func changedFile(settled: Bool) throws {
         let scratch = try CacheScratch()
-        _ = scratch.cache.load(path: scratch.dialogs)
+        _ = scratch.cache(settled: settled).load(path: scratch.dialogs)
         try scratch.write("clinic.yaml", SessionTestDialog.entry.replacingOccurrences(of: "How old are you?", with: "What is your age?"))
-        let loaded = scratch.cache.load(path: scratch.dialogs)
+        let loaded = scratch.cache(settled: settled).load(path: scratch.dialogs)
         #expect(loaded.source == .dialogFiles(stored: true))
         let consultation = try #require(loaded.result.consultation)
         #expect(consultation.question("age")?.text.template(in: "en") == "What is your age?")
-        #expect(scratch.cache.load(path: scratch.dialogs).source == .compiledForm)
+        #expect(scratch.cache(settled: settled).load(path: scratch.dialogs).source == .compiledForm)
     }
 
-    @Test("a changed settings file is loaded from the files, with the new setting")
-    func changedSettings() throws {
+    @Test("a changed settings file is loaded from the files, with the new setting", arguments: [false, true])
+    func changedSettings(settled: Bool) throws {
         let scratch = try CacheScratch()
-        _ = scratch.cache.load(path: scratch.dialogs)
+        _ = scratch.cache(settled: settled).load(path: scratch.dialogs)
         try scratch.write("settings.yaml", SessionTestDialog.settings.replacingOccurrences(of: "price: 200", with: "price: 250"))
-        let loaded = scratch.cache.load(path: scratch.dialogs)
+        let loaded = scratch.cache(settled: settled).load(path: scratch.dialogs)
         #expect(loaded.source == .dialogFiles(stored: true))
         #expect(loaded.result.consultation?.settings["price"] == .number(250))
     }
 
-    @Test("a dialog file added to the folder is loaded from the files (and its errors reported)")
-    func addedFile() throws {
+    @Test("a dialog file added to the folder is loaded from the files (and its errors reported)", arguments: [false, true])
+    func addedFile(settled: Bool) throws {
         let scratch = try CacheScratch()
-        _ = scratch.cache.load(path: scratch.dialogs)
+        _ = scratch.cache(settled: settled).load(path: scratch.dialogs)
         try scratch.write("extra.yaml", "just: text\n")
-        let loaded = scratch.cache.load(path: scratch.dialogs)
+        let loaded = scratch.cache(settled: settled).load(path: scratch.dialogs)
         #expect(loaded.source == .dialogFiles(stored: false))
         #expect(loaded.result.consultation == nil)
         #expect(!loaded.result.errors.isEmpty)
     }
 
-    @Test("a removed dialog file is not run from the compiled form")
-    func removedFile() throws {
+    @Test("a removed dialog file is not run from the compiled form", arguments: [false, true])
+    func removedFile(settled: Bool) throws {
         let scratch = try CacheScratch()
-        _ = scratch.cache.load(path: scratch.dialogs)
+        _ = scratch.cache(settled: settled).load(path: scratch.dialogs)
         try FileManager.default.removeItem(atPath: scratch.dialogs + "/screening.yaml")
-        let loaded = scratch.cache.load(path: scratch.dialogs)
+        let loaded = scratch.cache(settled: settled).load(path: scratch.dialogs)
         #expect(loaded.source == .dialogFiles(stored: false))
         #expect(loaded.result.consultation == nil)
     }
@@ -243,9 +247,9 @@ struct ConsultationCacheTests {
         writer.write(consultation)
         let payload = writer.bytes
         let decoded = try Self.decode(payload)
-        #expect(!decoded.faqEntries.isRead)
+        #expect(!decoded.faqEntries.isMade)
         #expect(decoded.faq == consultation.faq)
-        #expect(decoded.faqEntries.isRead)
+        #expect(decoded.faqEntries.isMade)
         #expect(!consultation.faq.isEmpty)
         // Every kind of damage, read as far as the FAQ: entries or none, never a crash.
         for position in stride(from: 0, to: payload.count, by: 97) {

@@ -71,16 +71,6 @@ struct FileFingerprintTests {
         #expect(loaded.result.consultation?.question("age")?.text.template(in: "en") == "How old are you!")
     }
 
-    @Test("a changed settings file is seen with fingerprints recorded")
-    func changedSettings() throws {
-        let scratch = try CacheScratch()
-        _ = scratch.settledCache.load(path: scratch.dialogs)
-        try scratch.write("settings.yaml", SessionTestDialog.settings.replacingOccurrences(of: "price: 200", with: "price: 250"))
-        let loaded = scratch.settledCache.load(path: scratch.dialogs)
-        #expect(loaded.source == .dialogFiles(stored: true))
-        #expect(loaded.result.consultation?.settings["price"] == .number(250))
-    }
-
     @Test("a file replaced by a copy of itself is hashed, found equal, and fingerprinted anew")
     func replacedByIdenticalCopy() throws {
         let scratch = try CacheScratch()

@@ -47,15 +47,19 @@ import Testing
 
     @Test("every screening question is in the corpus")
     func everyScreeningQuestionIsCovered() throws {
+        let covered = Set(try Self.answerScore("answers.txt").answers.map(\.item.question))
+        let screening = try Self.screeningQuestionIDs()
+        #expect(!screening.isEmpty)
+        #expect(screening.subtracting(covered).isEmpty, "not in the corpus: \(screening.subtracting(covered).sorted())")
+    }
+
+    /// The answer ids of the bundled screening dialog's questions, which every corpus must cover.
+    static func screeningQuestionIDs() throws -> Set<String> {
         let consultation = try BundledConsultation.consultation()
-        let score = try Self.answerScore("answers.txt")
-        let covered = Set(score.answers.map(\.item.question))
-        let screening = consultation.dialogs["screening"]?.nodes.compactMap { node -> String? in
+        return Set(consultation.dialogs["screening"]?.nodes.compactMap { node -> String? in
             if case let .ask(question) = node.kind { return question.id }
             return nil
-        } ?? []
-        #expect(!screening.isEmpty)
-        #expect(Set(screening).subtracting(covered).isEmpty, "not in the corpus: \(Set(screening).subtracting(covered).sorted())")
+        } ?? [])
     }
 
     @Test("a question asked back is never stored")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The language patients answer in, as far as reading their answers goes: the words of yes and no, hedges, the
 /// past, numbers, dates, questions asked back, choices, stemming, the FAQ's stop words and synonyms, and the
 /// in-session commands.
@@ -15,17 +13,18 @@ public struct ReadingLanguage: Sendable {
     public let vocabulary: ReadingVocabulary
     /// The parts of the vocabulary file that were not written (`yes_no.yes`); empty for a complete language.
     public let missingParts: [String]
-    private let prepared: PreparedLexicon
+    private let prepared: LazyValue<ReadingLexicon>
 
-    /// The vocabulary's tables for the readers, built on first use.
-    var lexicon: ReadingLexicon { prepared.lexicon }
+    /// The vocabulary's tables for the readers, built on first use: building the English ones takes about a
+    /// millisecond, which the start of a session (its first question) need not wait for.
+    var lexicon: ReadingLexicon { prepared.value }
 
     /// A language from its vocabulary; `missingParts` lists what it lacks.
     public init(code: String, vocabulary: ReadingVocabulary, missingParts: [String] = []) {
         self.code = code
         self.vocabulary = vocabulary
         self.missingParts = missingParts
-        prepared = PreparedLexicon(vocabulary)
+        prepared = LazyValue { ReadingLexicon(vocabulary) }
     }
 
     /// A language from the text of its `reading.yaml`.
@@ -64,27 +63,5 @@ extension ReadingLanguage: Equatable {
     /// Two languages are equal when they have the same code and words.
     public static func == (lhs: ReadingLanguage, rhs: ReadingLanguage) -> Bool {
         lhs.code == rhs.code && (lhs.prepared === rhs.prepared || lhs.vocabulary == rhs.vocabulary)
-    }
-}
-
-/// A language's ``ReadingLexicon``, built the first time a reader asks for it: building the English tables takes
-/// about a millisecond, which the start of a session (its first question) need not wait for.
-private final class PreparedLexicon: @unchecked Sendable {
-    private let vocabulary: ReadingVocabulary
-    /// Guards `built`: sessions may read answers on several threads (tests do).
-    private let lock = NSLock()
-    private var built: ReadingLexicon?
-
-    init(_ vocabulary: ReadingVocabulary) {
-        self.vocabulary = vocabulary
-    }
-
-    var lexicon: ReadingLexicon {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let lexicon = ReadingLexicon(vocabulary)
-        built = lexicon
-        return lexicon
     }
 }
