@@ -97,6 +97,8 @@ def main():
     with open(target, "w") as file:
         file.write("\n".join(ordered) + "\n")
     print(f"{target}: {len(ordered)} functions")
+    # SwiftPM does not see the list as an input of the link.
+    print(f"remove {binary} so that the next build links it with this list")
 
 
 if __name__ == "__main__":

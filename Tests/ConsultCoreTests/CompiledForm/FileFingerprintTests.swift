@@ -16,7 +16,7 @@ struct FileFingerprintTests {
 
     static var engine: String { EngineIdentity.current ?? "" }
 
-    @Test("files settled before the compile are fingerprinted, and then need not be read")
+    @Test("files settled before the compile are fingerprinted, and a start takes them on their fingerprints")
     func settledFilesAreFingerprinted() throws {
         let scratch = try CacheScratch.bundled()
         #expect(scratch.settledCache.load(path: scratch.dialogs).source == .dialogFiles(stored: true))
