@@ -88,7 +88,7 @@ public struct ConsultationCache: Sendable {
             real = String(cString: resolved)
             free(resolved)
         }
-        let name = SHA256.hex(Array("\(real)\u{0}\(path)".utf8)).prefix(32)
+        let name = String(SHA256.hex(Array("\(real)\u{0}\(path)".utf8)).prefix(32))
         return folder + "/" + name + ".compiled"
     }
 

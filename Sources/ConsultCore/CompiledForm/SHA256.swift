@@ -74,7 +74,24 @@ struct SHA256: Sendable {
     static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hash = SHA256()
         hash.update(bytes)
-        return hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hexDigits(hash.finalize())
+    }
+
+    /// `bytes` in lowercase hexadecimal, two digits a byte.
+    ///
+    /// Built from ASCII bytes rather than by joining strings: this runs at every start (the compiled form's file
+    /// name), and the generic `joined()` costs the program a protocol-conformance lookup the first time.
+    static func hexDigits(_ bytes: [UInt8]) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        digits.withUTF8Buffer { digits in
+            for byte in bytes {
+                text.append(digits[Int(byte >> 4)])
+                text.append(digits[Int(byte & 0x0f)])
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private mutating func compress(_ block: [UInt8]) {

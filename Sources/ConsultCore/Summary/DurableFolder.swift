@@ -114,6 +114,30 @@ final class DurableFolder {
         return (temporary, file)
     }
 
+    /// Shows whether a file of `length` bytes could be placed here now, without writing or syncing one.
+    ///
+    /// Creates a temporary file beside `name`, reserves `length` bytes for it (a full disk or an exhausted
+    /// quota fails here, as a read-only one fails at the creation) and removes it. Reserving costs a tenth of
+    /// what writing and syncing the bytes does (a journal commit, a millisecond or more on a real disk), and a
+    /// start does it every time; a disk that fails while writing still shows at the first answer's journal entry.
+    func checkSpace(_ length: Int, for name: String) throws(SystemCallError) {
+        var temporary = ""
+        var file: Int32 = -1
+        for _ in 0..<16 where file < 0 {
+            temporary = Self.temporaryName(for: name)
+            file = operations.openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if file < 0, errno != EEXIST { throw .last(path: path) }
+        }
+        guard file >= 0 else { throw SystemCallError(code: EEXIST, path: path) }
+        defer {
+            _ = closeDescriptor(file)
+            remove(temporary)
+        }
+        // Locked like every temporary file, so a start that sees it meanwhile leaves it alone.
+        _ = flock(file, LOCK_EX | LOCK_NB)
+        try Self.retryingInterrupts(path: path) { operations.allocate(file, off_t(length)) }
+    }
+
     /// Writes `contents` to a temporary file, syncs it and closes it.
     ///
     /// - Returns: the temporary file's name.

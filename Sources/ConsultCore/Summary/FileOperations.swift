@@ -17,6 +17,9 @@ protocol FileOperations: Sendable {
     func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
     func fsync(_ descriptor: Int32) -> Int32
     func ftruncate(_ descriptor: Int32, _ length: off_t) -> Int32
+    /// Reserves the file's first `length` bytes on the disk (`posix_fallocate`), so a full disk shows without
+    /// writing and syncing data.
+    func allocate(_ descriptor: Int32, _ length: off_t) -> Int32
     func linkat(_ fromFolder: Int32, _ from: String, _ toFolder: Int32, _ to: String) -> Int32
     func mkdirat(_ folder: Int32, _ name: String, _ mode: mode_t) -> Int32
 }
@@ -38,6 +41,17 @@ struct SystemFileOperations: FileOperations {
 
     func ftruncate(_ descriptor: Int32, _ length: off_t) -> Int32 {
         systemFtruncate(descriptor, length)
+    }
+
+    func allocate(_ descriptor: Int32, _ length: off_t) -> Int32 {
+        // posix_fallocate returns the error instead of setting errno; where the file system cannot reserve
+        // space itself, glibc writes a byte into each block instead.
+        let code = posix_fallocate(descriptor, 0, length)
+        guard code == 0 else {
+            errno = code
+            return -1
+        }
+        return 0
     }
 
     func linkat(_ fromFolder: Int32, _ from: String, _ toFolder: Int32, _ to: String) -> Int32 {

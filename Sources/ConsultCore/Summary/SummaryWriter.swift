@@ -117,8 +117,8 @@ public struct SummaryWriter: Sendable {
     /// Checks the folder before the first question, so a patient never answers into a folder that cannot be written.
     ///
     /// Creates the folder (and its private journal folder `.journal`) as ``write(_:)`` would, refuses one that is
-    /// not private and ours, writes, syncs and removes a 4 KiB probe file (so a read-only or full disk shows now),
-    /// and removes the temporary files a killed writer left: `.<summary name>.<hex>.tmp` in the folder and
+    /// not private and ours, creates a probe file, reserves 4 KiB for it and removes it (so a read-only or full disk
+    /// shows now), and removes the temporary files a killed writer left: `.<summary name>.<hex>.tmp` in the folder and
     /// `.<journal name>.<hex>.tmp` in `.journal`. A temporary file is left over when no process holds its lock
     /// and it is more than a minute old; its content is never needed, because a summary's journal is removed
     /// only after all three files are in place.
@@ -130,8 +130,7 @@ public struct SummaryWriter: Sendable {
         let folder = try openFolder()
         let journal = try openJournalFolder(in: folder)
         try Self.mapping(folder.path) { () throws(SystemCallError) in
-            let probe = try folder.writeTemporary(Data(repeating: 0, count: 4096), for: Self.probeName)
-            folder.remove(probe)
+            try folder.checkSpace(4096, for: Self.probeName)
         }
         var check = SummaryFolderCheck(directory: directory)
         for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {

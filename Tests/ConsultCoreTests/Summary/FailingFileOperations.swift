@@ -16,6 +16,7 @@ final class FailingFileOperations: FileOperations, @unchecked Sendable {
         case fsync
         case link
         case open
+        case allocate
     }
 
     private let system = SystemFileOperations()
@@ -97,6 +98,10 @@ final class FailingFileOperations: FileOperations, @unchecked Sendable {
 
     func ftruncate(_ descriptor: Int32, _ length: off_t) -> Int32 {
         system.ftruncate(descriptor, length)
+    }
+
+    func allocate(_ descriptor: Int32, _ length: off_t) -> Int32 {
+        fails(.allocate) ? failure() : system.allocate(descriptor, length)
     }
 
     func linkat(_ fromFolder: Int32, _ from: String, _ toFolder: Int32, _ to: String) -> Int32 {

@@ -284,7 +284,7 @@ import Darwin
     func prepareFindsAFullOrFailingDiskBeforeTheFirstQuestion(code: Int32) throws {
         let folder = Self.scratchFolder()
         defer { Self.cleanUp(folder) }
-        let writer = SummaryWriter(directory: folder, operations: FailingFileOperations(failing: .write, at: 1, times: .max, errno: code),
+        let writer = SummaryWriter(directory: folder, operations: FailingFileOperations(failing: .allocate, at: 1, times: .max, errno: code),
                                    beforePlacing: nil)
         #expect(throws: SummaryWriteError(errno: code, path: folder.path)) { try writer.prepare(now: Date()) }
         #expect(Self.names(in: folder) == [".journal"], "no probe file is left")
