@@ -43,7 +43,10 @@ public struct TextTemplate: Sendable, Hashable {
                     segments.append(.literal(literal))
                     literal = ""
                 }
-                let inside = String(characters[(index + 1)..<close])
+                // Appended one by one: String(_:) of a slice of characters is generic, and its first use at a
+                // start cost a protocol-conformance lookup.
+                var inside = ""
+                for character in characters[(index + 1)..<close] { inside.append(character) }
                 let start = index + 1
                 var expressionText = inside
                 var format = Format.plain

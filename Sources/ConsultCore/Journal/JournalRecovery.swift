@@ -49,11 +49,11 @@ public struct JournalRecovery: Sendable {
             folder = try writer.openFolder()
             journals = try writer.openJournalFolder(in: folder)
         } catch {
-            return JournalRecoveryReport(directory: writer.directory, outcomes: [], folderError: error)
+            return JournalRecoveryReport(path: writer.path, outcomes: [], folderError: error)
         }
         let names = ((try? journals.names()) ?? []).filter { $0.hasSuffix(".journal") && !$0.hasPrefix(".") }
         let outcomes = names.compactMap { recover($0, in: journals) }
-        return JournalRecoveryReport(directory: writer.directory, outcomes: outcomes, folderError: nil)
+        return JournalRecoveryReport(path: writer.path, outcomes: outcomes, folderError: nil)
     }
 
     /// Recovers one journal, when it is orphaned.
@@ -169,8 +169,10 @@ public struct JournalRecovery: Sendable {
 
 /// What ``JournalRecovery/recover()`` did, journal by journal.
 public struct JournalRecoveryReport: Sendable {
+    /// The summary folder, as an absolute path.
+    public var path: String
     /// The summary folder.
-    public var directory: URL
+    public var directory: URL { URL(fileURLWithPath: path, isDirectory: true) }
     /// One entry per journal found, in name order.
     public var outcomes: [JournalRecoveryOutcome]
     /// Set when the folder itself could not be used; nothing was recovered.
@@ -179,7 +181,7 @@ public struct JournalRecoveryReport: Sendable {
     /// Lines for staff (standard error), one per journal that needs saying something about.
     public var messages: [String] {
         if let folderError { return [JournalText.folderUnusable(folderError)] }
-        return outcomes.compactMap { $0.message(in: directory) }
+        return outcomes.compactMap { $0.message(inFolder: path) }
     }
 
     /// Journals still waiting for their summary (it could not be written yet).
@@ -230,7 +232,12 @@ public struct JournalRecoveryOutcome: Sendable, Hashable {
 
     /// The line for staff, or `nil` when there is nothing to say (a live session's journal).
     public func message(in directory: URL) -> String? {
-        JournalText.message(for: self, in: directory)
+        message(inFolder: directory.path)
+    }
+
+    /// The line for staff about a journal of the summary folder `path`, or `nil` when there is nothing to say.
+    public func message(inFolder path: String) -> String? {
+        JournalText.message(for: self, in: path)
     }
 }
 

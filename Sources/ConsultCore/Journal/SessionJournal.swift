@@ -45,7 +45,7 @@ final class SessionJournal {
 
     /// The journal's path, for messages.
     var path: String {
-        writer.directory.appendingPathComponent(SummaryWriter.journalFolderName).appendingPathComponent(name ?? "").path
+        (writer.path == "/" ? "" : writer.path) + "/" + SummaryWriter.journalFolderName + (name.map { "/" + $0 } ?? "")
     }
 
     /// Appends `record` (after any that could not be written before) and syncs the journal.

@@ -34,8 +34,9 @@ public struct ReferenceCode: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// A code drawn from `generator`, uniformly over the alphabet.
     public static func random<Generator: RandomNumberGenerator>(using generator: inout Generator) -> ReferenceCode {
-        let picked = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
-        return ReferenceCode(unchecked: String(picked))
+        var code = ""
+        for _ in 0..<length { code.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+        return ReferenceCode(unchecked: code)
     }
 
     /// A code drawn from `generator` that is not in `used`.

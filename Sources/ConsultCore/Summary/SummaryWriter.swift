@@ -19,8 +19,11 @@ import Darwin
 /// free suffix (`-2`, `-3`, …). When a file fails, the files already placed by
 /// the same call are removed again, so a call leaves all three or none.
 public struct SummaryWriter: Sendable {
+    /// The folder the summaries go into, as an absolute path.
+    public let path: String
+
     /// The folder the summaries go into.
-    public let directory: URL
+    public var directory: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
     /// The highest suffix tried before giving up (`<stem>-999`).
     static let nameLimit = 999
@@ -37,13 +40,26 @@ public struct SummaryWriter: Sendable {
     ///   must already be shared with it. Without it, a folder already shared with a group (by `--group` or by its
     ///   owner) still gives its files to that group, and any other folder must be private.
     public init(directory: URL, group: SummaryGroup? = nil) {
-        self.init(directory: directory, beforePlacing: nil)
+        self.init(absolutePath: directory.path, beforePlacing: nil)
+        self.group = group
+    }
+
+    /// The writer for the folder `path` (relative to the working folder, or absolute) as given on the command line.
+    ///
+    /// The same as `init(directory: URL(fileURLWithPath: path), group:)`, without Foundation's `URL` on a start.
+    public init(path: String, group: SummaryGroup? = nil) {
+        self.init(absolutePath: AbsolutePath.of(path), beforePlacing: nil)
         self.group = group
     }
 
     init(directory: URL, operations: any FileOperations = SystemFileOperations(),
          beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?) {
-        self.directory = directory
+        self.init(absolutePath: directory.path, operations: operations, beforePlacing: beforePlacing)
+    }
+
+    private init(absolutePath: String, operations: any FileOperations = SystemFileOperations(),
+                 beforePlacing: (@Sendable (String) throws(SummaryWriteError) -> Void)?) {
+        self.path = absolutePath
         self.operations = operations
         self.beforePlacing = beforePlacing
         self.group = nil
@@ -132,7 +148,7 @@ public struct SummaryWriter: Sendable {
         try Self.mapping(folder.path) { () throws(SystemCallError) in
             try folder.checkSpace(4096, for: Self.probeName)
         }
-        var check = SummaryFolderCheck(directory: directory)
+        var check = SummaryFolderCheck(path: path)
         for (place, isTemporary) in [(folder, Self.isSummaryTemporary), (journal, Self.isJournalTemporary)] {
             // One pass over the names, unsorted (a kiosk's folder may hold hundreds of thousands): the codes in use,
             // for the next patient's code without listing the folder again, and the temporary files. Temporary
@@ -252,13 +268,16 @@ public struct SummaryWriter: Sendable {
 
     /// Opens the summary folder, creating it as needed.
     func openFolder() throws(SummaryWriteError) -> DurableFolder {
-        try OutputFolder.opening(path: directory.path, operations: operations, group: group)
+        try OutputFolder.opening(path: path, operations: operations, group: group)
     }
 }
 
 /// What ``SummaryWriter/prepare(now:)`` found in the summary folder.
 public struct SummaryFolderCheck: Sendable, Hashable {
-    public var directory: URL
+    /// The summary folder, as an absolute path.
+    public var path: String
+    /// The summary folder.
+    public var directory: URL { URL(fileURLWithPath: path, isDirectory: true) }
     /// Temporary files left by a writer that was killed, removed (names relative to the folder).
     public var removedTemporaryFiles: [String] = []
     /// Temporary files in use by another process, or too recent to tell, left alone.
@@ -271,7 +290,7 @@ public struct SummaryFolderCheck: Sendable, Hashable {
     public var message: String? {
         guard !removedTemporaryFiles.isEmpty else { return nil }
         let count = removedTemporaryFiles.count
-        return "removed \(count) temporary file\(count == 1 ? "" : "s") left in \(directory.path) by a writer that was "
+        return "removed \(count) temporary file\(count == 1 ? "" : "s") left in \(path) by a writer that was "
             + "stopped (no summary is lost: each is written again from its journal): "
             + removedTemporaryFiles.joined(separator: ", ")
     }

@@ -86,7 +86,7 @@ struct KioskCommand: ParsableCommand {
         PatientModes.prepare()
         let kiosk = KioskLoop(
             consultation: consultation, reader: LineReaderFactory.make(historyFile: nil), screen: TerminalScreen(),
-            summaryDirectory: directory, usedReferences: usedReferences, language: settings.lang,
+            summaryFolder: directory, usedReferences: usedReferences, language: settings.lang,
             idleTimeout: .seconds(settings.idleTimeout), idleWarning: .seconds(settings.warningSeconds)
         )
         guard kiosk.run() else { throw ExitCode(1) }

@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
         var random = SystemRandomNumberGenerator()
         let driver = ConsultationDriver(
             consultation: consultation, reader: reader, screen: TerminalScreen(),
-            summaryDirectory: directory, language: lang, mode: .patient, idleTimeout: nil,
+            summaryFolder: directory, language: lang, mode: .patient, idleTimeout: nil,
             reference: ReferenceCode.random(avoiding: usedReferences, using: &random)
         )
         switch driver.run() {

@@ -49,7 +49,7 @@ struct RehearsalDriver {
             case let .finish(messages, record):
                 presenter.show(messages)
                 let saver = ConsultationDriver(consultation: consultation, reader: reader, screen: screen,
-                                               summaryDirectory: folder.url, language: language, mode: .rehearsal)
+                                               summaryFolder: folder.url.path, language: language, mode: .rehearsal)
                 guard saver.save(record, presenter: presenter) else { return .summaryNotSaved(record) }
                 recordCoverage(session.coverage, staff: staff)
                 return .finished(record.outcome.status)

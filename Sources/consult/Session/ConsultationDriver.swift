@@ -27,7 +27,7 @@ struct ConsultationDriver {
     let consultation: Consultation
     let reader: any LineReader
     let screen: TerminalScreen
-    let summaryDirectory: URL
+    let summaryFolder: String
     let language: String
     let mode: SessionMode
     /// In kiosk mode: how long a prompt may wait for a key before "Are you still there?".
@@ -45,7 +45,7 @@ struct ConsultationDriver {
         // Every change of the session is journaled and synced before the next question shows (docs/reliability.md).
         var session = JournaledSession(consultation: consultation, language: language, mode: mode,
                                        id: ConsultationStateMachine.newSessionID(), started: Date(), reference: reference,
-                                       writer: SummaryWriter(directory: summaryDirectory))
+                                       writer: SummaryWriter(path: summaryFolder))
         var action = session.start()
         func take(_ step: JournaledStep) -> ConsultationAction {
             // Staff only: the patient carries on, and the journal is tried again at the next change.
@@ -136,7 +136,7 @@ struct ConsultationDriver {
     /// Writes a summary kept in memory again (a staff retry); on failure tells the patient and staff.
     func save(_ record: ConsultationRecord, presenter: SessionPresenter) -> Bool {
         do {
-            return announce(try SummaryWriter(directory: summaryDirectory).write(record))
+            return announce(try SummaryWriter(path: summaryFolder).write(record))
         } catch {
             return failed(error, presenter: presenter)
         }
@@ -152,7 +152,7 @@ struct ConsultationDriver {
         // At the kiosk, standard error is the patient's screen unless staff send it to a log: the file names are
         // for staff, and in English, so they are written only where staff read them.
         if announcesReference || isatty(STDERR_FILENO) == 0 {
-            CommandMessages.note("summary written to \(summaryDirectory.path): \(names)")
+            CommandMessages.note("summary written to \(summaryFolder): \(names)")
         }
         return true
     }

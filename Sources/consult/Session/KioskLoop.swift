@@ -11,7 +11,7 @@ struct KioskLoop {
     let consultation: Consultation
     let reader: any LineReader
     let screen: TerminalScreen
-    let summaryDirectory: URL
+    let summaryFolder: String
     /// The reference codes the folder's summaries and journals used at start (``SummaryFolderCheck``); the codes
     /// the kiosk hands out are added as it goes, so the folder is never listed again.
     let usedReferences: Set<ReferenceCode>
@@ -48,7 +48,7 @@ struct KioskLoop {
             case let .prepareNextPatient(retrying):
                 // Summaries that could not be written stay in their session's journal, which recovery writes after
                 // every patient; only a session whose journal could not be written either is kept in memory.
-                SummaryFolder.recover(in: summaryDirectory, for: consultation)
+                SummaryFolder.recover(in: summaryFolder, for: consultation)
                 let still = saveAgain(retrying).map(\.record)
                 resetScreen()
                 action = lifecycle.handle(.retried(stillUnsaved: still))
@@ -67,7 +67,7 @@ struct KioskLoop {
                 usedReferences.insert(code)
                 reference = code
                 let driver = ConsultationDriver(
-                    consultation: consultation, reader: reader, screen: screen, summaryDirectory: summaryDirectory,
+                    consultation: consultation, reader: reader, screen: screen, summaryFolder: summaryFolder,
                     language: language, mode: .patient, idleTimeout: idleTimeout, idleWarning: idleWarning,
                     reference: reference, announcesReference: false
                 )
@@ -142,7 +142,7 @@ struct KioskLoop {
     ///   for health answers), and the exit names them for staff.
     private func stop(_ unsaved: [ConsultationRecord]) -> [(record: ConsultationRecord, error: SummaryWriteError)] {
         // Journaled sessions: written now if the folder can take them, else kept on disk for the next start.
-        if SummaryFolder.recover(in: summaryDirectory, for: consultation) > 0 {
+        if SummaryFolder.recover(in: summaryFolder, for: consultation) > 0 {
             CommandMessages.note(SessionScreenText.keptInJournal)
         }
         return saveAgain(unsaved, reportingEach: false)
@@ -158,7 +158,7 @@ struct KioskLoop {
         var stillUnsaved: [(record: ConsultationRecord, error: SummaryWriteError)] = []
         for record in unsaved {
             do {
-                let files = try SummaryWriter(directory: summaryDirectory).write(record)
+                let files = try SummaryWriter(path: summaryFolder).write(record)
                 StandardStreams.writeError(KioskStaffText.writtenLater(files.map(\.lastPathComponent)))
             } catch {
                 stillUnsaved.append((record, error))

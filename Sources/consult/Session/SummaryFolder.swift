@@ -11,11 +11,10 @@ enum SummaryFolder {
     ///
     /// - Parameter group: the staff group to share the folder with (`--group`): a new folder is created `2750` for
     ///   it, an existing one must already be; the files are then `0640` for that group.
-    /// - Returns: the folder, and the reference codes its summaries and journals use (listed once, with the check).
+    /// - Returns: the folder's absolute path, and the reference codes its summaries and journals use (listed once, with the check).
     static func open(_ path: String, for consultation: Consultation, group: SummaryGroup? = nil) throws
-        -> (directory: URL, usedReferences: Set<ReferenceCode>) {
-        let directory = URL(fileURLWithPath: path)
-        let writer = SummaryWriter(directory: directory, group: group)
+        -> (path: String, usedReferences: Set<ReferenceCode>) {
+        let writer = SummaryWriter(path: path, group: group)
         let check: SummaryFolderCheck
         do {
             check = try writer.prepare(now: Date())
@@ -25,16 +24,16 @@ enum SummaryFolder {
             throw ExitCode(1)
         }
         // Recovery writes summaries only under codes already listed: those of the journals it recovers.
-        recover(in: directory, for: consultation)
-        return (directory, check.usedReferences)
+        recover(in: writer.path, for: consultation)
+        return (writer.path, check.usedReferences)
     }
 
-    /// Writes the summaries of journals left in `directory` by sessions that did not finish saving.
+    /// Writes the summaries of journals left in the summary folder `path` by sessions that did not finish saving.
     ///
     /// - Returns: How many journals still wait for their summary.
     @discardableResult
-    static func recover(in directory: URL, for consultation: Consultation) -> Int {
-        let report = JournalRecovery(consultation: consultation, writer: SummaryWriter(directory: directory)).recover()
+    static func recover(in path: String, for consultation: Consultation) -> Int {
+        let report = JournalRecovery(consultation: consultation, writer: SummaryWriter(path: path)).recover()
         for line in report.messages { CommandMessages.note(line) }
         return report.pending.count
     }

@@ -251,7 +251,7 @@ import Darwin
         defer { Self.cleanUp(base) }
         let folder = base.appendingPathComponent("summaries")
         let check = try SummaryWriter(directory: folder).prepare(now: Date())
-        #expect(check == SummaryFolderCheck(directory: folder))
+        #expect(check == SummaryFolderCheck(path: folder.path))
         #expect(check.message == nil)
         #expect(Self.names(in: folder) == [".journal"])
         #expect(Self.permissions(folder.path) == 0o700)
