@@ -35,6 +35,29 @@ static inline void consult_rl_set_eof_found(int value) { rl_eof_found = value; }
 /// Whether a command is reading further keys itself (a bracketed paste, a quoted insert).
 static inline int consult_rl_is_reading_more_input(void) { return RL_ISSTATE(RL_STATE_MOREINPUT) != 0; }
 
+/// Unbinds every key of `map`, and of the keymaps under it, bound to one of the `count` `functions`.
+///
+/// As `rl_unbind_function_in_map` for each function, in one walk: that walks the whole keymap tree once per function,
+/// and a patient start unbinds ten functions from five keymaps (a fortieth of the start). Returns 1 when a key was
+/// unbound.
+static inline int consult_rl_unbind_functions_in_map(rl_command_func_t **functions, int count, Keymap map) {
+    int unbound = 0;
+    for (int key = 0; key < KEYMAP_SIZE; key++) {
+        if (map[key].type == ISFUNC && map[key].function != NULL) {
+            for (int index = 0; index < count; index++) {
+                if (map[key].function == functions[index]) {
+                    map[key].function = NULL;
+                    unbound = 1;
+                    break;
+                }
+            }
+        } else if (map[key].type == ISKMAP) {
+            unbound |= consult_rl_unbind_functions_in_map(functions, count, (Keymap)map[key].function);
+        }
+    }
+    return unbound;
+}
+
 // MARK: Forgetting a patient's typing (between kiosk patients)
 
 // Readline's own globals and helpers, exported by libreadline 8 but not declared in its headers.

@@ -176,16 +176,17 @@ final class ReadlineLineReader: LineReader {
         _ = rl_variable_bind("show-all-if-ambiguous", "on")
         _ = rl_variable_bind("expand-tilde", "off")
         // Kiosk: no key may show file-system facts (M-& turns "~user" into a home folder) or re-read inputrc.
-        for keymapName in ["emacs", "emacs-meta", "emacs-ctlx", "vi-insert", "vi-command"] {
-            guard let keymap = rl_get_keymap_by_name(keymapName) else { continue }
-            _ = rl_unbind_function_in_map(rl_tilde_expand, keymap)
-            _ = rl_unbind_function_in_map(rl_re_read_init_file, keymap)
-            guard forPatients else { continue }
-            for search: @convention(c) (Int32, Int32) -> Int32 in [
+        var unbound: [(@convention(c) (Int32, Int32) -> Int32)?] = [rl_tilde_expand, rl_re_read_init_file]
+        if forPatients {
+            unbound += [
                 rl_reverse_search_history, rl_forward_search_history, rl_noninc_reverse_search, rl_noninc_forward_search,
                 rl_noninc_reverse_search_again, rl_noninc_forward_search_again, rl_vi_search, rl_vi_search_again,
-            ] {
-                _ = rl_unbind_function_in_map(search, keymap)
+            ]
+        }
+        for keymapName in ["emacs", "emacs-meta", "emacs-ctlx", "vi-insert", "vi-command"] {
+            guard let keymap = rl_get_keymap_by_name(keymapName) else { continue }
+            _ = unbound.withUnsafeMutableBufferPointer { functions in
+                consult_rl_unbind_functions_in_map(functions.baseAddress, Int32(functions.count), keymap)
             }
         }
     }
