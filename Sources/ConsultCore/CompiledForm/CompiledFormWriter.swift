@@ -120,7 +120,12 @@ struct CompiledFormReader {
 
     private var bytes: [UInt8]
     private var position: Int
-    private var strings: [String] = []
+    /// The string table's bytes (each string after its length), and where each string is in them.
+    private var stringBytes: [UInt8] = []
+    private var stringRanges: [Range<Int>] = []
+    /// The strings decoded so far. A string is decoded when first read: a start reads the FAQ's strings only when a
+    /// patient first asks something, and decoding them all (UTF-8 checked) was a twentieth of a start.
+    private var strings: [String?] = []
     /// How deep in nested expressions the reader is.
     var depth = 0
 
@@ -130,13 +135,16 @@ struct CompiledFormReader {
         self.bytes = bytes
         position = start
         let count = try readCount()
-        strings.reserveCapacity(count)
+        let tableStart = position
+        stringRanges.reserveCapacity(count)
         for _ in 0..<count {
             let length = try readCount()
-            let start = position
+            stringRanges.append((position - tableStart)..<(position - tableStart + length))
             position += length
-            strings.append(bytes[start..<position].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
         }
+        // The table's bytes apart from the rest, so a section set aside for later keeps only them alive.
+        stringBytes = Array(bytes[tableStart..<position])
+        strings = Array(repeating: nil, count: count)
     }
 
     /// Whether every byte was read: trailing bytes mean the form is not what it claims to be.
@@ -210,7 +218,13 @@ struct CompiledFormReader {
     mutating func readString() throws(Damaged) -> String {
         let index = try readUnsigned()
         guard index < UInt64(strings.count) else { throw Damaged(reason: "string \(index) is not in its table") }
-        return strings[Int(index)]
+        let slot = Int(index)
+        if let string = strings[slot] { return string }
+        let string = stringBytes[stringRanges[slot]].withUnsafeBufferPointer {
+            String(decoding: $0, as: UTF8.self)
+        }
+        strings[slot] = string
+        return string
     }
 
     mutating func readStrings() throws(Damaged) -> [String] {
