@@ -13,6 +13,8 @@
 # The flags, and why:
 #   -static-executable -Xclang-linker -static-pie   everything linked in (no dynamic loader at start: it cost a
 #                                                   third of a start), still position-independent (ASLR)
+#   --disable-local-rpath                           no $ORIGIN search path: a static PIE must not have one (glibc's
+#                                                   start-up code asserts, and the program would crash at once)
 #   -Xlinker -ltinfo                                readline's terminal library, which its shared library names itself
 #   -use-ld=lld, -z pack-relative-relocs            the toolchain's linker; relocations packed (RELR), so relocating
 #                                                   the program at start writes less memory
@@ -26,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${KIOSK_SCRATCH:-.build-kiosk}
 flags=(
-    -c release --product consult --scratch-path "$scratch"
+    -c release --product consult --scratch-path "$scratch" --disable-local-rpath
     -Xswiftc -static-executable -Xswiftc -Xclang-linker -Xswiftc -static-pie -Xlinker -ltinfo
     -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
     -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
