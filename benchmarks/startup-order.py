@@ -8,7 +8,7 @@ Scattered over the 19 MB of code, the few thousand functions a start runs made t
 `run` (English and Spanish) and `kiosk` on the bundled dialogs, and is the union of the three. A stale list is
 harmless: names the program no longer has are skipped, and new functions are merely placed elsewhere.
 
-    benchmarks/startup-order.py .build-static/release/consult
+    benchmarks/startup-order.py .build-kiosk/release/consult
 
 Needs valgrind (apt-get install -y valgrind), callgrind_control and pexpect. The binary may carry debug
 information; a copy without it is what valgrind reads.

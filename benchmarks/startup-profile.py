@@ -3,7 +3,7 @@
 the moment the pseudo-terminal shows the first prompt, grouped by the phase they fall in.
 
     benchmarks/startup-profile.py RUNS COMMAND...
-    benchmarks/startup-profile.py 5 .build-static/release/consult run dialogs --out /tmp/s --cache-dir /tmp/c
+    benchmarks/startup-profile.py 5 .build-kiosk/release/consult run dialogs --out /tmp/s --cache-dir /tmp/c
 
 Needs perf (and permission to record: root, or kernel.perf_event_paranoid <= 1) and pexpect. Prints, for each
 phase, its share of the samples taken in the program (kernel work on its behalf included). A sample counts

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Start-up: time from launch to the first question in a real pseudo-terminal, and peak memory at that moment,
-# for the kiosk build of consult (release, --static-swift-stdlib) against a minimal C program that links readline
+# for the kiosk build of consult (scripts/build-kiosk.sh) against a minimal C program that links readline
 # (benchmarks/readline-prompt.c), all in one interleaved run (benchmarks/first-question.py):
 #   - the bundled dialogs and generated dialogs of about 1,000 and 10,000 nodes (benchmarks/generate-dialog.py);
 #   - warm: the compiled form is there and matches (what every start after the first does);
 #   - cold: an empty cache folder at each run, so consult loads and checks the files and then writes the
 #     compiled form (the first start, or the first after a change);
 #   - optionally BASELINE=/path/to/an/older/consult (built the same way) on the bundled dialogs, for "today".
-# KIOSK_FLAGS overrides the build flags. Needs: python3, cc, libreadline-dev. The table goes to benchmarks/results/startup.md.
+# KIOSK=/path/to/consult measures that program instead of building one. Needs: python3, cc, libreadline-dev.
+# The table goes to benchmarks/results/startup.md.
 #
 #   benchmarks/startup.sh
 #   RUNS=40 WARMUP=5 BASELINE=/tmp/consult-before benchmarks/startup.sh
@@ -20,14 +21,10 @@ work=$(mktemp -d /dev/shm/consult-startup.XXXXXX 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cc -O2 -o "$work/readline-prompt" benchmarks/readline-prompt.c -lreadline
-# The README's kiosk build: static Swift runtime, linked by lld with packed relative relocations (RELR), which
-# keeps the program position-independent but relocates it with less memory written (docs/performance.md).
-# The functions a start runs are placed together (link/startup-order.txt, made by benchmarks/startup-order.py).
-KIOSK_FLAGS=${KIOSK_FLAGS:-"--static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --symbol-ordering-file=link/startup-order.txt -Xlinker --no-warn-symbol-ordering"}
-# shellcheck disable=SC2086
-swift build -c release --product consult $KIOSK_FLAGS --scratch-path .build-static >/dev/null
-# shellcheck disable=SC2086
-consult=$(swift build -c release $KIOSK_FLAGS --scratch-path .build-static --show-bin-path)/consult
+# The README's kiosk build (scripts/build-kiosk.sh: one static, position-independent executable; the script says
+# what each flag does).
+consult=${KIOSK:-$(scripts/build-kiosk.sh 2>/dev/null | tail -1)}
+[ -x "$consult" ] || { echo "startup.sh: no kiosk build (run scripts/build-kiosk.sh to see why)" >&2; exit 1; }
 
 python3 benchmarks/generate-dialog.py 1000 "$work/dialog-1000" >/dev/null
 python3 benchmarks/generate-dialog.py 10000 "$work/dialog-10000" >/dev/null
