@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+#include <nss.h>
+#include <sys/auxv.h>
 
 // Swift 6 rejects direct writes to readline's mutable C globals as not
 // concurrency-safe; these setters keep every such write in one visible place.
@@ -97,5 +99,18 @@ static inline void consult_rl_forget_typing(void) {
 
 /// Flushes stdio's standard output; whether any write to it, then or before, failed (`ferror`).
 static inline int consult_stdout_flush_failed(void) { return fflush(stdout) != 0 || ferror(stdout) != 0; }
+
+// MARK: The static kiosk build
+
+/// In a fully static build (scripts/build-kiosk.sh), looks users and groups up in /etc/passwd and /etc/group only.
+///
+/// A static glibc reaches other sources of accounts (systemd, sss, ldap in /etc/nsswitch.conf) by loading their
+/// shared libraries, which a static program cannot do safely: looking up a group that is not in /etc/group
+/// (`--group` with a mistyped name) crashed it. A program with a dynamic loader (AT_BASE set) is left alone.
+static inline void consult_use_local_accounts_when_static(void) {
+    if (getauxval(AT_BASE) != 0) return;
+    __nss_configure_lookup("passwd", "files");
+    __nss_configure_lookup("group", "files");
+}
 
 #endif

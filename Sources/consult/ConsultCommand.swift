@@ -1,4 +1,5 @@
 import ArgumentParser
+import CReadline
 import ConsultCore
 import Foundation
 
@@ -39,6 +40,7 @@ func mistypedSubcommand(_ argument: String?) -> (typed: String, meant: String)? 
 @main
 enum ConsultMain {
     static func main() {
+        consult_use_local_accounts_when_static()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // The patient commands start without the argument parser (see PatientLaunch); the rest use it.
         let launch = PatientLaunch(arguments: arguments)
