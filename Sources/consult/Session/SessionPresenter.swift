@@ -20,16 +20,21 @@ struct SessionPresenter {
         write(renderer.screenLines(for: prompt, header: header))
     }
 
+    /// Writes the lines with one system call: a line each made the terminal wake its reader for every line (the
+    /// first screen has two dozen), and a screen drawn in pieces can flicker.
     private func write(_ lines: [ScreenLine]) {
+        var text = ""
         for line in lines {
             switch line.emphasis {
-            case .none: screen.writeLine(line.text)
-            case .heading: screen.writeLine(style(line.text, .heading))
-            case .warning: screen.writeLine(style(line.text, .warning))
-            case .strong: screen.writeLine(style(line.text, .bold))
-            case .quiet: screen.writeLine(style(line.text, .dim))
+            case .none: text += line.text
+            case .heading: text += style(line.text, .heading)
+            case .warning: text += style(line.text, .warning)
+            case .strong: text += style(line.text, .bold)
+            case .quiet: text += style(line.text, .dim)
             }
+            text += "\n"
         }
+        if !text.isEmpty { screen.write(text) }
     }
 
     private func style(_ text: String, _ style: TerminalScreen.Style) -> String {
