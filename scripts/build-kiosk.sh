@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kiosk build of consult: release, one fully static executable (the Swift runtime, Foundation, readline and the C
-# and C++ libraries linked in), position-independent so the kernel still places it at a random address. It starts
-# about three times as fast as a build that loads shared libraries (docs/performance.md, "Start-up"), and needs
+# and C++ libraries linked in), position-independent so the kernel still places it at a random address. It reaches
+# its first question in about three quarters of the time a build that loads shared libraries takes (docs/performance.md, "Start-up"), and needs
 # nothing installed on the kiosk but the file itself.
 #
 #   scripts/build-kiosk.sh                       # prints the path of the built program on its last line
