@@ -120,7 +120,7 @@ struct CompiledFormReader {
 
     private var bytes: [UInt8]
     private var position: Int
-    /// The string table's bytes (each string after its length), and where each string is in them.
+    /// The bytes the string table is in, and where each string is in them.
     private var stringBytes: [UInt8] = []
     private var stringRanges: [Range<Int>] = []
     /// The strings decoded so far. A string is decoded when first read: a start reads the FAQ's strings only when a
@@ -135,15 +135,15 @@ struct CompiledFormReader {
         self.bytes = bytes
         position = start
         let count = try readCount()
-        let tableStart = position
         stringRanges.reserveCapacity(count)
         for _ in 0..<count {
             let length = try readCount()
-            stringRanges.append((position - tableStart)..<(position - tableStart + length))
+            stringRanges.append(position..<(position + length))
             position += length
         }
-        // The table's bytes apart from the rest, so a section set aside for later keeps only them alive.
-        stringBytes = Array(bytes[tableStart..<position])
+        // The same buffer, not a copy of the table: the start need not copy it, and a section set aside for later
+        // (which has bytes of its own) keeps it alive for its strings.
+        stringBytes = bytes
         strings = Array(repeating: nil, count: count)
     }
 
