@@ -28,4 +28,19 @@ import Testing
         #expect(names.contains { $0.hasPrefix("$s7consult13PatientLaunch") })
         #expect(names.contains { $0.hasPrefix("$s11ConsultCore17ConsultationCache") })
     }
+
+    /// CI does not run the kiosk build (it takes minutes); these are the mistakes in its script that would only show
+    /// on the kiosk: a static PIE with a search path crashes in glibc's start-up before `main`.
+    @Test func theKioskBuildScriptParsesAndKeepsWhatAStaticPIENeeds() throws {
+        let script = try Self.text("scripts/build-kiosk.sh")
+        #expect(script.contains("-static-executable"))
+        #expect(script.contains("-static-pie"))
+        #expect(script.contains("--disable-local-rpath"), "a static PIE with $ORIGIN in its search path crashes at start")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/bin/bash")
+        check.arguments = ["-n", Self.packageRoot.appendingPathComponent("scripts/build-kiosk.sh").path]
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "bash cannot parse scripts/build-kiosk.sh")
+    }
 }
