@@ -72,7 +72,7 @@ enum CompiledConsultation {
             hash.update(file.bytes.count)
             file.bytes.withUnsafeBytes { hash.update($0) }
         }
-        return hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return SHA256.hexDigits(hash.finalize())
     }
 
     /// The compiled form of `consultation`, read from the files at `sourcePaths` with these fingerprints.

@@ -171,8 +171,6 @@ public struct JournalRecovery: Sendable {
 public struct JournalRecoveryReport: Sendable {
     /// The summary folder, as an absolute path.
     public var path: String
-    /// The summary folder.
-    public var directory: URL { URL(fileURLWithPath: path, isDirectory: true) }
     /// One entry per journal found, in name order.
     public var outcomes: [JournalRecoveryOutcome]
     /// Set when the folder itself could not be used; nothing was recovered.
@@ -230,12 +228,8 @@ public struct JournalRecoveryOutcome: Sendable, Hashable {
         self.result = result
     }
 
-    /// The line for staff, or `nil` when there is nothing to say (a live session's journal).
-    public func message(in directory: URL) -> String? {
-        message(inFolder: directory.path)
-    }
-
-    /// The line for staff about a journal of the summary folder `path`, or `nil` when there is nothing to say.
+    /// The line for staff about a journal of the summary folder `path`, or `nil` when there is nothing to say (a live
+    /// session's journal).
     public func message(inFolder path: String) -> String? {
         JournalText.message(for: self, in: path)
     }

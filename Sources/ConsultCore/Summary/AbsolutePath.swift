@@ -16,10 +16,11 @@ import Darwin
 /// so the result is always the same (`AbsolutePathTests` compare the two).
 enum AbsolutePath {
     static func of(_ path: String) -> String {
-        guard isPlain(path), let folder = workingFolder() else { return URL(fileURLWithPath: path).path }
+        guard isPlain(path) else { return URL(fileURLWithPath: path).path }
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         if trimmed.hasPrefix("/") { return String(trimmed) }
+        guard let folder = workingFolder() else { return URL(fileURLWithPath: path).path }
         return folder == "/" ? "/" + trimmed : folder + "/" + trimmed
     }
 

@@ -88,17 +88,8 @@ final class DurableFolder {
     /// - Returns: the temporary name and its open descriptor, which the caller closes (or keeps, to append).
     func createTemporary(for name: String, contents: Data, appending: Bool = false)
         throws(SystemCallError) -> (name: String, descriptor: Int32) {
-        var temporary = ""
-        var file: Int32 = -1
-        for _ in 0..<16 where file < 0 {
-            temporary = Self.temporaryName(for: name)
-            file = operations.openat(descriptor, temporary,
-                                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | (appending ? O_APPEND : 0), 0o600)
-            if file < 0, errno != EEXIST { throw .last(path: path) }
-        }
-        guard file >= 0 else { throw SystemCallError(code: EEXIST, path: path) }
+        let (temporary, file) = try openTemporary(for: name, appending: appending)
         do throws(SystemCallError) {
-            _ = flock(file, LOCK_EX | LOCK_NB) // nobody else knows the name yet, so this cannot wait
             guard fchmod(file, 0o600) == 0 else { throw .last(path: path) }
             if let sharedGroup {
                 // Readable by the staff group once complete; the name it gets later is then already readable.
@@ -117,25 +108,34 @@ final class DurableFolder {
     /// Shows whether a file of `length` bytes could be placed here now, without writing or syncing one.
     ///
     /// Creates a temporary file beside `name`, reserves `length` bytes for it (a full disk or an exhausted
-    /// quota fails here, as a read-only one fails at the creation) and removes it. Reserving costs a tenth of
+    /// quota fails here, as a read-only one fails at the creation) and removes it. Reserving costs a quarter of
     /// what writing and syncing the bytes does (a journal commit, a millisecond or more on a real disk), and a
     /// start does it every time; a disk that fails while writing still shows at the first answer's journal entry.
     func checkSpace(_ length: Int, for name: String) throws(SystemCallError) {
-        var temporary = ""
-        var file: Int32 = -1
-        for _ in 0..<16 where file < 0 {
-            temporary = Self.temporaryName(for: name)
-            file = operations.openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if file < 0, errno != EEXIST { throw .last(path: path) }
-        }
-        guard file >= 0 else { throw SystemCallError(code: EEXIST, path: path) }
+        let (temporary, file) = try openTemporary(for: name, appending: false)
         defer {
             _ = closeDescriptor(file)
             remove(temporary)
         }
-        // Locked like every temporary file, so a start that sees it meanwhile leaves it alone.
-        _ = flock(file, LOCK_EX | LOCK_NB)
         try Self.retryingInterrupts(path: path) { operations.allocate(file, off_t(length)) }
+    }
+
+    /// Creates a new, empty temporary file beside `name` (exclusively, mode `0600` before the umask) and locks it, so
+    /// a start that sees it meanwhile leaves it alone.
+    ///
+    /// - Returns: the temporary name and its open descriptor, which the caller closes.
+    private func openTemporary(for name: String, appending: Bool) throws(SystemCallError) -> (name: String, descriptor: Int32) {
+        var temporary = ""
+        var file: Int32 = -1
+        for _ in 0..<16 where file < 0 {
+            temporary = Self.temporaryName(for: name)
+            file = operations.openat(descriptor, temporary,
+                                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | (appending ? O_APPEND : 0), 0o600)
+            if file < 0, errno != EEXIST { throw .last(path: path) }
+        }
+        guard file >= 0 else { throw SystemCallError(code: EEXIST, path: path) }
+        _ = flock(file, LOCK_EX | LOCK_NB) // nobody else knows the name yet, so this cannot wait
+        return (temporary, file)
     }
 
     /// Writes `contents` to a temporary file, syncs it and closes it.

@@ -276,8 +276,6 @@ public struct SummaryWriter: Sendable {
 public struct SummaryFolderCheck: Sendable, Hashable {
     /// The summary folder, as an absolute path.
     public var path: String
-    /// The summary folder.
-    public var directory: URL { URL(fileURLWithPath: path, isDirectory: true) }
     /// Temporary files left by a writer that was killed, removed (names relative to the folder).
     public var removedTemporaryFiles: [String] = []
     /// Temporary files in use by another process, or too recent to tell, left alone.

@@ -222,9 +222,7 @@ struct ConsultationCacheTests {
     @Test("reading damaged payloads throws and never crashes, whatever the damage")
     func damagedPayloads() throws {
         let consultation = try SessionTestDialog.load()
-        var writer = CompiledFormWriter()
-        writer.write(consultation)
-        let payload = writer.bytes
+        let payload = Self.encode(consultation)
         var rejected = 0
         for length in stride(from: 0, to: payload.count, by: 7) {
             if (try? Self.decode(Array(payload.prefix(length)))) == nil { rejected += 1 }
@@ -243,9 +241,7 @@ struct ConsultationCacheTests {
     @Test("the FAQ is read from a compiled form only when first asked for, and a damaged one never crashes")
     func faqReadWhenNeeded() throws {
         let consultation = try BundledConsultation.consultation()
-        var writer = CompiledFormWriter()
-        writer.write(consultation)
-        let payload = writer.bytes
+        let payload = Self.encode(consultation)
         let decoded = try Self.decode(payload)
         #expect(!decoded.faqEntries.isMade)
         #expect(decoded.faq == consultation.faq)
@@ -257,6 +253,13 @@ struct ConsultationCacheTests {
             damaged[position] ^= 0xFF
             if let read = try? Self.decode(damaged) { _ = read.faq.count }
         }
+    }
+
+    /// A compiled form's payload: what ``decode(_:)`` reads.
+    static func encode(_ consultation: Consultation) -> [UInt8] {
+        var writer = CompiledFormWriter()
+        writer.write(consultation)
+        return writer.bytes
     }
 
     static func decode(_ bytes: [UInt8]) throws -> Consultation {
